@@ -1,0 +1,1 @@
+"""One adapter per partner feed: native records in, canonical events (or precise rejections) out."""

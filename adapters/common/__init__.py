@@ -1,0 +1,1 @@
+"""What every adapter shares: value rules, rejections, event building, de-duplication."""

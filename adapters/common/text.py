@@ -1,0 +1,44 @@
+"""Text value rules (formats/README.md "Value rules"): trim, NFC, control characters, lengths."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from adapters.common.errors import reject
+
+_LINE_BREAKS = ("\r\n", "\r")
+
+
+def _has_control(value: str, allow_lf: bool) -> bool:
+    return any(unicodedata.category(ch) == "Cc" and not (allow_lf and ch == "\n") for ch in value)
+
+
+def _normalise(value: str, field: str, max_len: int | None, free: bool) -> str | None:
+    if free:
+        for brk in _LINE_BREAKS:
+            value = value.replace(brk, "\n")
+    value = unicodedata.normalize("NFC", value.strip())
+    if not value:
+        return None
+    if _has_control(value, allow_lf=free):
+        what = "a control character" if free or "\n" not in value else "a line break"
+        raise reject(field, "BAD_FORMAT", f"contains {what}, which this field does not allow")
+    if max_len is not None and len(value) > max_len:
+        raise reject(field, "TOO_LONG", f"{len(value)} characters, at most {max_len} allowed")
+    return value
+
+
+def text(value: str, field: str, max_len: int | None = None) -> str | None:
+    """A one-line text value, trimmed and NFC-normalised; `None` when empty."""
+    return _normalise(value, field, max_len, free=False)
+
+
+def free_text(value: str, field: str, max_len: int) -> str | None:
+    """Free text (reasons, intelligence, conditions): line breaks kept and normalised to LF."""
+    return _normalise(value, field, max_len, free=True)
+
+
+def required(value: object, field: str) -> None:
+    """Reject a required field that is absent (already normalised to `None` when empty)."""
+    if value is None:
+        raise reject(field, "MISSING", "required for this record type")

@@ -1,0 +1,137 @@
+"""The hub's one settings object: environment variables prefixed `HUB_`, secrets as `SecretStr`, none defaulted.
+
+`hub stack up` writes the generated credentials to `<stack_dir>/hub.env` (mode 0600); the settings read that
+file when it exists, and the environment always wins over it. The file is looked up when the settings are
+loaded (not when this module is imported), so `HUB_STACK_DIR` set by a test or a shell is honoured.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import SecretStr, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    DotEnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from hub.domain.codes import JURISDICTIONS
+from hub.errors import ConfigurationError
+
+HUB_DATABASE = "hub"
+HUB_ROLE = "hub"
+
+
+def stack_env_file() -> Path:
+    """Where `hub stack up` writes the generated credentials: `<HUB_STACK_DIR or .stack>/hub.env`."""
+    return Path(os.environ.get("HUB_STACK_DIR", ".stack")).resolve() / "hub.env"
+
+
+def partner_role(partner: str) -> str:
+    """The database role (and database name) of a partner store, e.g. `partner_sco`."""
+    if partner not in JURISDICTIONS:
+        raise ValueError(f"unknown partner {partner!r}; expected one of {', '.join(JURISDICTIONS)}")
+    return f"partner_{partner.lower()}"
+
+
+@dataclass(frozen=True, slots=True)
+class PgLogin:
+    """Everything needed to open a connection as one principal; the password stays a `SecretStr`."""
+
+    host: str
+    port: int
+    user: str
+    database: str
+    password: SecretStr
+
+    def url(self) -> str:
+        """The address as a `postgresql://` URL, without the password (safe to print and log)."""
+        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.database}"
+
+    def connect_kwargs(self) -> dict[str, str | int]:
+        """Keyword arguments for `asyncpg.connect(**...)` / `asyncpg.create_pool(**...)`, password included."""
+        return {
+            "host": self.host,
+            "port": self.port,
+            "user": self.user,
+            "database": self.database,
+            "password": self.password.get_secret_value(),
+        }
+
+
+class Settings(BaseSettings):
+    """Where the hub's servers are and the credentials of each principal."""
+
+    model_config = SettingsConfigDict(env_prefix="HUB_", env_file_encoding="utf-8", extra="ignore")
+
+    stack_dir: Path = Path(".stack")
+    kafka_bootstrap: str = "127.0.0.1:19092"
+    kafka_controller_port: int = 19093
+    pg_host: str = "127.0.0.1"
+    pg_port: int = 15432
+    pg_admin_user: str = "hub_admin"
+    pg_admin_password: SecretStr | None = None
+    pg_hub_password: SecretStr | None = None
+    pg_partner_passwords: dict[str, SecretStr] = {}
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Arguments, then the environment, then `<stack_dir>/hub.env` (located at load time)."""
+        stack_env = DotEnvSettingsSource(settings_cls, env_file=stack_env_file(), env_file_encoding="utf-8")
+        return init_settings, env_settings, stack_env, file_secret_settings
+
+    @field_validator("stack_dir")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        return value.resolve()
+
+    def hub_dsn(self) -> str:
+        """The hub database's URL, without the password."""
+        return f"postgresql://{HUB_ROLE}@{self.pg_host}:{self.pg_port}/{HUB_DATABASE}"
+
+    def partner_dsn(self, partner: str) -> str:
+        """A partner store's URL, without the password."""
+        role = partner_role(partner)
+        return f"postgresql://{role}@{self.pg_host}:{self.pg_port}/{role}"
+
+    def admin_login(self, database: str = "postgres") -> PgLogin:
+        """The superuser the hub's own tooling (migrations, `hub stack`) uses."""
+        password = _required(self.pg_admin_password, "HUB_PG_ADMIN_PASSWORD")
+        return PgLogin(self.pg_host, self.pg_port, self.pg_admin_user, database, password)
+
+    def hub_login(self) -> PgLogin:
+        """The hub's own role on the `hub` database."""
+        password = _required(self.pg_hub_password, "HUB_PG_HUB_PASSWORD")
+        return PgLogin(self.pg_host, self.pg_port, HUB_ROLE, HUB_DATABASE, password)
+
+    def partner_login(self, partner: str) -> PgLogin:
+        """A partner store's own role on its own database; a writer for P holds P's login only."""
+        role = partner_role(partner)
+        password = _required(self.pg_partner_passwords.get(partner), f"HUB_PG_PARTNER_PASSWORDS[{partner}]")
+        return PgLogin(self.pg_host, self.pg_port, role, role, password)
+
+
+def _required(secret: SecretStr | None, name: str) -> SecretStr:
+    if secret is None:
+        raise ConfigurationError(
+            f"{name} is not set: run `hub stack up` (it writes {stack_env_file()}) or set it in the environment"
+        )
+    return secret
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings, loaded once per process."""
+    return Settings()
