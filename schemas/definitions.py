@@ -185,7 +185,8 @@ def _intelligence_fields() -> dict[str, list[Field]]:
     return {
         "IntelligenceShared": [
             required("intel_id", "string"),
-            required("text", "string"),
+            # optional so that an agreement can withhold the text from a recipient (minimisation)
+            optional("text", "string"),
             required("source_evaluation", "string"),
             required("intelligence_assessment", enum("IntelligenceAssessment", codes.INTELLIGENCE_ASSESSMENTS)),
             required("handling_code", enum("HandlingCode", codes.HANDLING_CODES)),

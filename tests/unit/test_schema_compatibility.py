@@ -70,7 +70,7 @@ SPEC_OPTIONAL_PAYLOAD_FIELDS = {
     "OffenderDeparted": {"address"},
     "CustodyReleased": {"licence_end_date", "release_address"},
     "MappaLevelChanged": {"mappa_category", "mappa_level"},
-    "IntelligenceShared": {"handling_conditions"},
+    "IntelligenceShared": {"handling_conditions", "text"},  # text may be withheld by an agreement
     "NominalUpdated": set(NOMINAL),
 }
 ENVELOPE = [

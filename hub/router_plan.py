@@ -1,0 +1,257 @@
+"""What one batch of inbound events does, planned without I/O: decisions, deliveries, holds, state changes.
+
+The router loads the state a batch needs, asks this planner for the effects, and writes them in one
+transaction. Events of one nominal are planned in order, each seeing the state the previous one left.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from hub.codec import encode
+from hub.domain.agreements import SharingAgreement
+from hub.domain.envelope import delivery_id, hold_id
+from hub.domain.ownership import (
+    IntelState,
+    NominalState,
+    OwnershipView,
+    TransferState,
+    evolve_nominal,
+    evolve_transfer,
+    with_holders,
+)
+from hub.domain.routing import RoutingDecision, Verdict, route_event
+from hub.store.outbox import OutboxMessage
+from hub.topics import DLQ_TOPIC, HELD_TOPIC, deliver_topic
+
+DLQ_NAMESPACE = uuid.UUID("e4a1c9b7-3f52-4d08-a6e1-9b0c7d2f5e14")
+ROUTER = "router"
+
+
+@dataclass(frozen=True, slots=True)
+class Inbound:
+    """One inbound message: where it came from, its bytes, and its event once decoded."""
+
+    topic: str
+    partition: int
+    offset: int
+    value: bytes
+    event: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class PendingHold:
+    hold_id: str
+    event_id: str
+    recipient: str
+    partner: str
+    event_bytes: bytes
+
+
+@dataclass
+class BatchState:
+    """The slice of ownership state a batch touches, updated as the batch is planned."""
+
+    nominals: dict[str, NominalState]
+    transfers: dict[str, TransferState]
+    intel: dict[str, IntelState]
+    pending_holds: dict[tuple[str, str], list[PendingHold]]
+    changed: set[tuple[str, str]] = field(default_factory=set)
+
+
+@dataclass
+class Effects:
+    """Rows and messages a batch produces, written in one transaction."""
+
+    processed: list[tuple[Any, ...]] = field(default_factory=list)
+    decisions: list[tuple[Any, ...]] = field(default_factory=list)
+    outbox: list[OutboxMessage] = field(default_factory=list)
+    new_holds: list[tuple[Any, ...]] = field(default_factory=list)
+    settled_holds: list[tuple[str, str, str | None]] = field(default_factory=list)
+    dlq: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+def dlq_id(topic: str, partition: int, offset: int) -> str:
+    return str(uuid.uuid5(DLQ_NAMESPACE, f"{topic}:{partition}:{offset}"))
+
+
+def dead_letter(
+    effects: Effects,
+    topic: str,
+    partition: int,
+    offset: int,
+    value: bytes,
+    code: str,
+    reason: str,
+    event_id: str | None,
+) -> None:
+    """Send a message the router cannot route to `hub.dlq`, with the original bytes so it can be replayed."""
+    entry = dlq_id(topic, partition, offset)
+    effects.dlq.append((entry, topic, partition, offset, code, reason, event_id, value))
+    headers = (
+        ("dlq_id", entry),
+        ("reason_code", code),
+        ("reason", reason),
+        ("source_topic", topic),
+        ("source_partition", str(partition)),
+        ("source_offset", str(offset)),
+    )
+    effects.outbox.append(OutboxMessage(DLQ_TOPIC, None, value, headers))
+    effects.decisions.append((event_id, None, None, None, None, None, "DLQ", code, ROUTER))
+
+
+def plan_event(inbound: Inbound, state: BatchState, agreements: tuple[SharingAgreement, ...], effects: Effects) -> None:
+    """Route one event and record everything that follows from the decision."""
+    event = inbound.event
+    payload = event["payload"]
+    view = OwnershipView(
+        nominal=state.nominals.get(event["nominal_id"]),
+        transfer=state.transfers.get(payload.get("transfer_id") or ""),
+        intel=state.intel.get(payload.get("intel_id") or ""),
+    )
+    decision = route_event(event, view, agreements)
+    delivered = _deliver(inbound, decision, effects)
+    released = _settle_holds(inbound, decision, state, effects)
+    _hold(inbound, decision, effects)
+    _remember_holds(inbound, decision, state)
+    _audit(event, decision, effects)
+    _evolve(event, view, state, delivered | released)
+    effects.processed.append(
+        (
+            event["event_id"],
+            event["event_type"],
+            event["nominal_id"],
+            event["source_agency"],
+            inbound.topic,
+            inbound.partition,
+            inbound.offset,
+        )
+    )
+
+
+def _deliver(inbound: Inbound, decision: RoutingDecision, effects: Effects) -> frozenset[str]:
+    event = inbound.event
+    for partner, withheld in sorted(decision.deliveries().items()):
+        value = inbound.value if not withheld else encode(_minimised(event, withheld))
+        effects.outbox.append(_delivery_message(event["event_id"], event["nominal_id"], partner, value))
+    return frozenset(decision.deliveries())
+
+
+def _delivery_message(event_id: str, nominal_id: str, partner: str, value: bytes) -> OutboxMessage:
+    headers = (("delivery_id", delivery_id(event_id, partner)), ("event_id", event_id))
+    return OutboxMessage(deliver_topic(partner), nominal_id.encode(), value, headers)
+
+
+def _minimised(event: dict[str, Any], withheld: frozenset[str]) -> dict[str, Any]:
+    payload = {k: (None if k in withheld else v) for k, v in event["payload"].items()}
+    return {**event, "payload": payload}
+
+
+def _hold(inbound: Inbound, decision: RoutingDecision, effects: Effects) -> None:
+    event = inbound.event
+    held = decision.of("HELD")
+    for verdict in held:
+        hid = hold_id(event["event_id"], verdict.recipient)
+        effects.new_holds.append(
+            (
+                hid,
+                event["event_id"],
+                event["event_type"],
+                event["nominal_id"],
+                event["payload"].get("intel_id"),
+                verdict.holder_for,
+                event["source_agency"],
+                verdict.recipient,
+                verdict.partner,
+                verdict.rule,
+                inbound.value,
+            )
+        )
+        headers = (
+            ("hold_id", hid),
+            ("owner_agency", verdict.holder_for or ""),
+            ("recipient", verdict.recipient),
+            ("rule", verdict.rule),
+        )
+        effects.outbox.append(OutboxMessage(HELD_TOPIC, event["nominal_id"].encode(), inbound.value, headers))
+
+
+def _remember_holds(inbound: Inbound, decision: RoutingDecision, state: BatchState) -> None:
+    """Holds on an intelligence item made in this batch can be decided later in the same batch."""
+    event = inbound.event
+    intel_id = event["payload"].get("intel_id")
+    if event["event_type"] != "IntelligenceShared":
+        return
+    for verdict in decision.of("HELD"):
+        pending = PendingHold(
+            hold_id(event["event_id"], verdict.recipient),
+            event["event_id"],
+            verdict.recipient,
+            verdict.partner,
+            inbound.value,
+        )
+        state.pending_holds.setdefault((intel_id, verdict.recipient), []).append(pending)
+
+
+def _settle_holds(inbound: Inbound, decision: RoutingDecision, state: BatchState, effects: Effects) -> frozenset[str]:
+    """Release or drop held items on the owner's decision; close them all on withdrawal."""
+    event = inbound.event
+    intel_id = event["payload"].get("intel_id")
+    partners: set[str] = set()
+    if event["event_type"] == "IntelligenceWithdrawn" and decision.of("DELIVERED"):
+        for key in [k for k in state.pending_holds if k[0] == intel_id]:
+            effects.settled_holds += [
+                (h.hold_id, "CLOSED", event["source_agency"]) for h in state.pending_holds.pop(key)
+            ]
+    for verdict in decision.of("RELEASED") + decision.of("REFUSED"):
+        for hold in state.pending_holds.pop((intel_id, verdict.recipient), []):
+            status = "GRANTED" if verdict.outcome == "RELEASED" else "REFUSED"
+            effects.settled_holds.append((hold.hold_id, status, event["source_agency"]))
+            if status == "GRANTED":
+                effects.outbox.append(
+                    _delivery_message(hold.event_id, event["nominal_id"], hold.partner, hold.event_bytes)
+                )
+                partners.add(hold.partner)
+    return frozenset(partners)
+
+
+def _audit(event: dict[str, Any], decision: RoutingDecision, effects: Effects) -> None:
+    for verdict in decision.verdicts:
+        effects.decisions.append(_decision_row(event, verdict))
+
+
+def _decision_row(event: dict[str, Any], verdict: Verdict) -> tuple[Any, ...]:
+    return (
+        event["event_id"],
+        event["nominal_id"],
+        event["event_type"],
+        verdict.holder_for or event["owner_agency"],
+        verdict.recipient,
+        verdict.partner,
+        verdict.outcome,
+        verdict.rule,
+        ROUTER,
+    )
+
+
+def _evolve(event: dict[str, Any], view: OwnershipView, state: BatchState, reached: frozenset[str]) -> None:
+    payload = event["payload"]
+    transfer = evolve_transfer(view.transfer, event)
+    if transfer is not None:
+        state.transfers[transfer.transfer_id] = transfer
+        state.changed.add(("transfer", transfer.transfer_id))
+    nominal = with_holders(evolve_nominal(view.nominal, event, transfer), reached)
+    state.nominals[nominal.nominal_id] = nominal
+    state.changed.add(("nominal", nominal.nominal_id))
+    intel_id = payload.get("intel_id")
+    if intel_id is None or (event["event_type"] == "IntelligenceConsentDecided" and view.intel is None):
+        return
+    intel = view.intel or IntelState(intel_id, event["nominal_id"], event["owner_agency"])
+    still_held = frozenset(r for (i, r) in state.pending_holds if i == intel_id)
+    intel = replace(intel, delivered_to=intel.delivered_to | reached, held_for=still_held)
+    if event["event_type"] == "IntelligenceWithdrawn" and event["source_agency"] == intel.owner_agency:
+        intel = replace(intel, withdrawn=True, held_for=frozenset())
+    state.intel[intel_id] = intel
+    state.changed.add(("intel", intel_id))
