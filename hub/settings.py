@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypedDict
 
 from pydantic import SecretStr, field_validator
 from pydantic_settings import (
@@ -39,6 +40,16 @@ def partner_role(partner: str) -> str:
     return f"partner_{partner.lower()}"
 
 
+class PgConnectKwargs(TypedDict):
+    """What `asyncpg.connect` / `asyncpg.create_pool` take to log in as one principal."""
+
+    host: str
+    port: int
+    user: str
+    database: str
+    password: str
+
+
 @dataclass(frozen=True, slots=True)
 class PgLogin:
     """Everything needed to open a connection as one principal; the password stays a `SecretStr`."""
@@ -53,15 +64,15 @@ class PgLogin:
         """The address as a `postgresql://` URL, without the password (safe to print and log)."""
         return f"postgresql://{self.user}@{self.host}:{self.port}/{self.database}"
 
-    def connect_kwargs(self) -> dict[str, str | int]:
+    def connect_kwargs(self) -> PgConnectKwargs:
         """Keyword arguments for `asyncpg.connect(**...)` / `asyncpg.create_pool(**...)`, password included."""
-        return {
-            "host": self.host,
-            "port": self.port,
-            "user": self.user,
-            "database": self.database,
-            "password": self.password.get_secret_value(),
-        }
+        return PgConnectKwargs(
+            host=self.host,
+            port=self.port,
+            user=self.user,
+            database=self.database,
+            password=self.password.get_secret_value(),
+        )
 
 
 class Settings(BaseSettings):
@@ -75,6 +86,7 @@ class Settings(BaseSettings):
     pg_host: str = "127.0.0.1"
     pg_port: int = 15432
     pg_admin_user: str = "hub_admin"
+    pg_bindir: Path | None = None
     pg_admin_password: SecretStr | None = None
     pg_hub_password: SecretStr | None = None
     pg_partner_passwords: dict[str, SecretStr] = {}
@@ -96,6 +108,10 @@ class Settings(BaseSettings):
     @classmethod
     def _absolute(cls, value: Path) -> Path:
         return value.resolve()
+
+    def admin_dsn(self, database: str = "postgres") -> str:
+        """The admin superuser's URL, without the password."""
+        return f"postgresql://{self.pg_admin_user}@{self.pg_host}:{self.pg_port}/{database}"
 
     def hub_dsn(self) -> str:
         """The hub database's URL, without the password."""

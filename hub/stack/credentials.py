@@ -1,0 +1,66 @@
+"""The stack's generated passwords and the `hub.env` file that hands them to `Settings` (never printed)."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from hub.domain.codes import JURISDICTIONS
+from hub.settings import Settings
+
+_PASSWORD_BYTES = 24
+
+
+@dataclass(frozen=True, slots=True)
+class StackCredentials:
+    """One password per database principal: the admin superuser, the hub, and each partner store."""
+
+    admin: SecretStr
+    hub: SecretStr
+    partners: dict[str, SecretStr]
+
+    @classmethod
+    def generate(cls) -> StackCredentials:
+        return cls(
+            admin=_new_password(),
+            hub=_new_password(),
+            partners={partner: _new_password() for partner in JURISDICTIONS},
+        )
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> StackCredentials | None:
+        """The credentials the settings carry, or None when any of them is missing."""
+        admin, hub = settings.pg_admin_password, settings.pg_hub_password
+        partners = settings.pg_partner_passwords
+        if admin is None or hub is None or any(p not in partners for p in JURISDICTIONS):
+            return None
+        return cls(admin=admin, hub=hub, partners={p: partners[p] for p in JURISDICTIONS})
+
+    def env_text(self) -> str:
+        """The `hub.env` lines; values are URL-safe base64, so single quotes need no escaping."""
+        partners = json.dumps({p: s.get_secret_value() for p, s in self.partners.items()})
+        return (
+            "# Written by `hub stack up`: generated credentials of the local stack. Do not commit.\n"
+            f"HUB_PG_ADMIN_PASSWORD='{self.admin.get_secret_value()}'\n"
+            f"HUB_PG_HUB_PASSWORD='{self.hub.get_secret_value()}'\n"
+            f"HUB_PG_PARTNER_PASSWORDS='{partners}'\n"
+        )
+
+
+def _new_password() -> SecretStr:
+    return SecretStr(secrets.token_urlsafe(_PASSWORD_BYTES))
+
+
+def write_env_file(path: Path, credentials: StackCredentials) -> None:
+    """Write `hub.env` with mode 0600 from its first byte (no window where others could read it)."""
+    staging = path.with_name(path.name + ".new")
+    staging.unlink(missing_ok=True)
+    descriptor = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(credentials.env_text())
+    staging.replace(path)

@@ -1,0 +1,150 @@
+"""`hub stack up | down | reset`: the orchestration; each server's details live in its own module."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hub.errors import ConfigurationError, StackError
+from hub.log import get_logger
+from hub.settings import Settings, stack_env_file
+from hub.stack import kafka_server, postgres_server
+from hub.stack.accounts import ServerAccount, postgres_account, private_dir
+from hub.stack.credentials import StackCredentials, write_env_file
+from hub.stack.kafka_jars import ensure_jars
+from hub.stack.kafka_topics import ensure_topics
+from hub.stack.layout import StackLayout
+from hub.stack.ports import WantedPort, ensure_free
+from hub.stack.postgres_roles import ensure_roles_and_databases
+from hub.stack.prerequisites import find_java, find_pg_bindir
+
+log = get_logger("hub.stack")
+
+
+@dataclass(frozen=True, slots=True)
+class UpReport:
+    """What `up` had to do: nothing at all when the stack was already up and complete."""
+
+    kafka_started: bool
+    postgres_started: bool
+    created: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.kafka_started or self.postgres_started or bool(self.created)
+
+
+def up(settings: Settings) -> UpReport:
+    """Start whatever is not running, then make sure every topic, role and database exists."""
+    layout = StackLayout.of(settings)
+    _check_env_file_location(layout)
+    account = postgres_account()
+    private_dir(layout.root, account)
+    private_dir(layout.logs, account)
+    kafka_pid = kafka_server.running_pid(layout)
+    pg_running = postgres_server.running_pid(layout) is not None
+    java, bindir = _preflight(settings, need_kafka=kafka_pid is None, need_postgres=not pg_running)
+    settings, credentials = ensure_credentials(settings, layout)
+    if java is not None:
+        ensure_jars(layout.kafka_libs)
+        kafka_pid = kafka_server.start(settings, layout, java)
+    if bindir is not None:
+        _start_postgres(bindir, settings, layout, account, credentials)
+    assert kafka_pid is not None  # either it was running or it was just started
+    created = asyncio.run(_provision(settings, layout, kafka_pid, credentials))
+    return UpReport(kafka_started=java is not None, postgres_started=bindir is not None, created=created)
+
+
+def _check_env_file_location(layout: StackLayout) -> None:
+    if layout.env_file != stack_env_file():
+        raise ConfigurationError(
+            f"the stack folder is {layout.root} but the settings read credentials from {stack_env_file()}: "
+            "set the stack folder with HUB_STACK_DIR only"
+        )
+
+
+def _preflight(settings: Settings, *, need_kafka: bool, need_postgres: bool) -> tuple[Path | None, Path | None]:
+    """Find the programs and check the ports of whatever must start, before starting anything."""
+    java = find_java() if need_kafka else None
+    bindir = find_pg_bindir(settings.pg_bindir) if need_postgres else None
+    wanted: list[WantedPort] = []
+    if need_kafka:
+        wanted.extend(kafka_server.wanted_ports(settings))
+    if need_postgres:
+        wanted.append(postgres_server.wanted_port(settings))
+    ensure_free(*wanted)
+    return java, bindir
+
+
+def ensure_credentials(settings: Settings, layout: StackLayout) -> tuple[Settings, StackCredentials]:
+    """The stack's passwords from the settings; generated and written to hub.env on the very first `up`."""
+    credentials = StackCredentials.from_settings(settings)
+    if credentials is not None:
+        return settings, credentials
+    if postgres_server.is_initialised(layout):
+        raise StackError(
+            f"PostgreSQL data exists in {layout.pg_data} but its passwords are not in {layout.env_file} "
+            "or the environment: `hub stack reset` starts afresh (it deletes the stack's data)"
+        )
+    write_env_file(layout.env_file, StackCredentials.generate())
+    reloaded = Settings()
+    credentials = StackCredentials.from_settings(reloaded)
+    if credentials is None:
+        raise ConfigurationError(f"the settings did not pick up the credentials written to {layout.env_file}")
+    log.info("credentials_written", env_file=str(layout.env_file))
+    return reloaded, credentials
+
+
+def credentials_file(settings: Settings) -> Path:
+    """Make sure `hub.env` exists (for the Docker compose file) without starting anything; return its path."""
+    layout = StackLayout.of(settings)
+    _check_env_file_location(layout)
+    private_dir(layout.root, postgres_account())
+    ensure_credentials(settings, layout)
+    return layout.env_file
+
+
+def _start_postgres(bindir: Path, settings: Settings, layout: StackLayout, account: ServerAccount,
+                    credentials: StackCredentials) -> None:  # fmt: skip
+    if not postgres_server.is_initialised(layout):
+        postgres_server.init_cluster(bindir, settings, layout, account, credentials)
+    postgres_server.start(bindir, settings, layout, account)
+
+
+async def _provision(settings: Settings, layout: StackLayout, kafka_pid: int,
+                     credentials: StackCredentials) -> list[str]:  # fmt: skip
+    async def kafka_side() -> list[str]:
+        await kafka_server.wait_until_ready(settings, layout, kafka_pid)
+        return [f"topic {name}" for name in await ensure_topics(settings.kafka_bootstrap)]
+
+    topics, databases = await asyncio.gather(kafka_side(), ensure_roles_and_databases(settings, credentials))
+    return [*databases, *topics]
+
+
+def down(settings: Settings) -> list[str]:
+    """Stop both servers; return the names of those that were running."""
+    layout = StackLayout.of(settings)
+    stopped = []
+    if kafka_server.stop(layout):
+        stopped.append("kafka")
+    if postgres_server.stop(layout):
+        stopped.append("postgresql")
+    return stopped
+
+
+def reset(settings: Settings) -> list[Path]:
+    """`down`, then delete the data, configuration and credentials; the cached jars and the logs stay."""
+    down(settings)
+    layout = StackLayout.of(settings)
+    doomed = [layout.kafka_data, layout.kafka_properties, layout.kafka_cluster_id, layout.kafka_pid, layout.pg,
+              layout.env_file]  # fmt: skip
+    removed = [path for path in doomed if path.exists()]
+    for path in removed:
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    log.info("stack_reset", removed=[str(path) for path in removed])
+    return removed
