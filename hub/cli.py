@@ -13,6 +13,8 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from adapters import cli as adapter_cli
+from consumers import cli as consumer_cli
 from hub import __version__
 from hub.errors import HubError
 from hub.log import configure_logging
@@ -21,7 +23,7 @@ from hub.stack import cli as stack_cli
 Subcommands = argparse._SubParsersAction  # argparse exposes no public name for the type of add_subparsers()
 CommandGroup = Callable[["Subcommands[argparse.ArgumentParser]"], None]
 
-COMMAND_GROUPS: tuple[CommandGroup, ...] = (stack_cli.register,)
+COMMAND_GROUPS: tuple[CommandGroup, ...] = (stack_cli.register, adapter_cli.register, consumer_cli.register)
 
 
 def build_parser() -> argparse.ArgumentParser:

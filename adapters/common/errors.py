@@ -23,6 +23,9 @@ ReasonCode = Literal[
     "INCONSISTENT",
     "DUPLICATE_CONFLICT",
     "COUNT_MISMATCH",
+    # found at import, against the hub's identity registry (not by parsing the record)
+    "IDENTITY_CONFLICT",
+    "UNKNOWN_NOMINAL",
 ]
 
 
