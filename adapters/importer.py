@@ -56,7 +56,12 @@ class ImportSummary:
 
 
 async def import_files(
-    jurisdiction: str, paths: Sequence[Path], *, progress: bool = False, settings: Settings | None = None
+    jurisdiction: str,
+    paths: Sequence[Path],
+    *,
+    progress: bool = False,
+    quiet: bool = False,
+    settings: Settings | None = None,
 ) -> ImportSummary:
     """Import files in order; each record's outcome is printed as a JSON line, the summary returned."""
     settings = settings or Settings()
@@ -72,10 +77,11 @@ async def import_files(
             refused = [o for o in outcomes if isinstance(o, Refused)]
             if refused:
                 summary.refused_files.append(path.name)
-                print(outcome_line(refused[0]))
+                if not quiet:
+                    print(outcome_line(refused[0]))
                 continue
             records = [o for o in outcomes if not isinstance(o, Refused)]
-            await _publish_file(connection, producer, path.name, records, summary, progress)
+            await _publish_file(connection, producer, path.name, records, summary, progress=progress, quiet=quiet)
     finally:
         await producer.stop()
         await connection.close()
@@ -88,7 +94,9 @@ async def _publish_file(
     name: str,
     outcomes: list[Outcome],
     summary: ImportSummary,
+    *,
     progress: bool,
+    quiet: bool,
 ) -> None:
     for start_at in range(0, len(outcomes), CHUNK):
         chunk: list[Outcome] = outcomes[start_at : start_at + CHUNK]
@@ -97,7 +105,8 @@ async def _publish_file(
         for outcome in chunk:
             final = next(published) if isinstance(outcome, Accepted) else outcome
             summary.count(final)
-            _report(final)
+            if not quiet:
+                _report(final)
         if progress:
             done = min(start_at + CHUNK, len(outcomes))
             print(f"\r{name}: {done}/{len(outcomes)} records", end="", file=sys.stderr, flush=True)

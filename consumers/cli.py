@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from consumers import dlq, services
 from hub.domain.codes import JURISDICTIONS
 from hub.log import configure_logging
+from hub.queues import queue_depths
 from hub.settings import Settings
 
 if TYPE_CHECKING:
@@ -30,6 +31,13 @@ def register(subcommands: Subcommands[argparse.ArgumentParser]) -> None:
     db_actions = db.add_subparsers(title="actions", metavar="ACTION", required=True)
     db_actions.add_parser("migrate", help="apply pending schema migrations to every store").set_defaults(
         handler=_migrate
+    )
+
+    subcommands.add_parser("queues", help="messages waiting for the router and each partner writer").set_defaults(
+        handler=_queues
+    )
+    subcommands.add_parser("demo", help="the hub end to end on the sample files of all six jurisdictions").set_defaults(
+        handler=_demo
     )
 
     dead = subcommands.add_parser("dlq", help="the dead-letter queue")
@@ -69,6 +77,18 @@ def _migrate(_: argparse.Namespace) -> int:
 
     asyncio.run(all_stores())
     return 0
+
+
+def _queues(_: argparse.Namespace) -> int:
+    for depth in asyncio.run(queue_depths(Settings())):
+        print(f"{depth.consumer:<12} {'store unreachable' if depth.waiting is None else depth.waiting}")
+    return 0
+
+
+def _demo(_: argparse.Namespace) -> int:
+    from hub.demo import run_demo  # the demo pulls in every adapter; only load them when asked
+
+    return asyncio.run(run_demo(Settings()))
 
 
 def _dlq_list(args: argparse.Namespace) -> int:

@@ -9,14 +9,14 @@ from adapters.common.errors import reject
 
 CHECK_ALPHABET = "ZABCDEFGHJKLMNPQRTUVWXY"
 
-_PNC = re.compile(r"(\d{4})/(\d{1,7})([A-Z])")
-_CRO = re.compile(r"(\d{1,6})/(\d{2})([A-Z])")
-_CRO_SF = re.compile(r"SF(\d{2})/(\d{1,6})([A-Z])")
-_NOMS = re.compile(r"[A-Z]\d{4}[A-Z]{2}")
-_CRN = re.compile(r"[A-Z]\d{6}")
-_SCRO = re.compile(r"(\d{1,6})/(\d{2})")
-_NIPS = re.compile(r"\d{6}")
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_PNC = re.compile(r"(\d{4})/(\d{1,7})([A-Z])", re.ASCII)
+_CRO = re.compile(r"(\d{1,6})/(\d{2})([A-Z])", re.ASCII)
+_CRO_SF = re.compile(r"SF(\d{2})/(\d{1,6})([A-Z])", re.ASCII)
+_NOMS = re.compile(r"[A-Z]\d{4}[A-Z]{2}", re.ASCII)
+_CRN = re.compile(r"[A-Z]\d{6}", re.ASCII)
+_SCRO = re.compile(r"(\d{1,6})/(\d{2})", re.ASCII)
+_NIPS = re.compile(r"\d{6}", re.ASCII)
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.ASCII)
 
 
 class Identifier(TypedDict):

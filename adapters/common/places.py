@@ -8,7 +8,7 @@ from typing import TypedDict
 from adapters.common.errors import reject
 
 _POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}")
-_BFPO = re.compile(r"\d{1,4}")
+_BFPO = re.compile(r"[0-9]{1,4}")
 MAX_LINES = 4
 
 

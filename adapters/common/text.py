@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TypeVar
 
 from adapters.common.errors import reject
 
-_LINE_BREAKS = ("\r\n", "\r")
+T = TypeVar("T")
+_LINE_BREAKS = ("\r\n", "\r", "\u2028", "\u2029")
 
 
 def _has_control(value: str, allow_lf: bool) -> bool:
-    return any(unicodedata.category(ch) == "Cc" and not (allow_lf and ch == "\n") for ch in value)
+    """Control characters, and the Unicode line and paragraph separators, which are line breaks too."""
+    return any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") and not (allow_lf and ch == "\n") for ch in value)
 
 
 def _normalise(value: str, field: str, max_len: int | None, free: bool) -> str | None:
@@ -38,7 +41,8 @@ def free_text(value: str, field: str, max_len: int) -> str | None:
     return _normalise(value, field, max_len, free=True)
 
 
-def required(value: object, field: str) -> None:
-    """Reject a required field that is absent (already normalised to `None` when empty)."""
+def required(value: T | None, field: str) -> T:
+    """The value of a required field; `MISSING` when absent (already normalised to `None` when empty)."""
     if value is None:
         raise reject(field, "MISSING", "required for this record type")
+    return value

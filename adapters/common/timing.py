@@ -15,15 +15,16 @@ EARLIEST_BIRTH = date(1900, 1, 1)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 DATE_SHAPES: dict[str, re.Pattern[str]] = {
-    "YYYY-MM-DD": re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
-    "dd/mm/yyyy": re.compile(r"(?P<d>\d{2})/(?P<m>\d{2})/(?P<y>\d{4})"),
-    "yyyymmdd": re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"),
-    "dd-Mon-yyyy": re.compile(r"(?P<d>\d{2})-(?P<mon>[A-Za-z]{3})-(?P<y>\d{4})"),
+    "YYYY-MM-DD": re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", re.ASCII),
+    "dd/mm/yyyy": re.compile(r"(?P<d>\d{2})/(?P<m>\d{2})/(?P<y>\d{4})", re.ASCII),
+    "yyyymmdd": re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})", re.ASCII),
+    "dd-Mon-yyyy": re.compile(r"(?P<d>\d{2})-(?P<mon>[A-Za-z]{3})-(?P<y>\d{4})", re.ASCII),
 }
 
 _OFFSET_TIMESTAMP = re.compile(
     r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})T(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?"
-    r"(?P<zone>Z|[+-]\d{2}:\d{2})?"
+    r"(?P<zone>Z|[+-]\d{2}:\d{2})?",
+    re.ASCII,
 )
 
 
