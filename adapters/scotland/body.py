@@ -87,8 +87,7 @@ def decode_message(data: bytes) -> dict[str, object]:
 
 def need(value: _T | None, field: str) -> _T:
     """A required value; absent (or empty after trimming) is `MISSING`."""
-    required(value, field)
-    return cast(_T, value)
+    return required(value, field)
 
 
 def _has_surrogate(value: str) -> bool:

@@ -39,26 +39,19 @@ SENDERS = codes.identity(["SCO-PSOS", "SCO-SPS"])
 MARKINGS = codes.identity(["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"])
 
 
-def ascii_shaped(value: str, field: str, shape: str) -> str:
-    # the toolkit's patterns use \d, which also matches non-ASCII digits such as '٢'
-    if not value.isascii():
-        raise reject(field, "BAD_FORMAT", f"expected {shape}")
-    return value
-
-
 def day(fields: Fields, key: str) -> date | None:
     """A `YYYY-MM-DD` date."""
     value = fields.string(key)
     if value is None:
         return None
     name = fields.name(key)
-    return parse_date(ascii_shaped(value, name, "a date written YYYY-MM-DD"), name, "YYYY-MM-DD")
+    return parse_date(value, name, "YYYY-MM-DD")
 
 
 def instant(fields: Fields, key: str) -> datetime:
     """`event_timestamp`: a date-time with seconds and an explicit `Z` or offset, as a UTC instant."""
     name = fields.name(key)
-    value = ascii_shaped(need(fields.string(key), name), name, "YYYY-MM-DDThh:mm:ss with Z or an offset")
+    value = need(fields.string(key), name)
     try:
         moment = parse_timestamp(value, name, seconds_required=True, zone_required=True)
         london_date(moment)
@@ -80,11 +73,11 @@ def uuid(fields: Fields, key: str) -> str | None:
 def identifiers(fields: Fields) -> list[Identifier]:
     """SCRO (required on every message), then PNC and CRO when sent."""
     name = fields.name("scro_number")
-    found = [scro(ascii_shaped(need(fields.string("scro_number"), name), name, "NNNNNN/YY"), name)]
+    found = [scro(need(fields.string("scro_number"), name), name)]
     for key, parse in (("pnc_id", pnc), ("cro_number", cro)):
         value = fields.string(key)
         if value is not None:
-            found.append(parse(ascii_shaped(value, fields.name(key), "a PNC or CRO reference"), fields.name(key)))
+            found.append(parse(value, fields.name(key)))
     return found
 
 

@@ -1,4 +1,18 @@
-"""The spec's four examples, the demo samples and the deliberately bad samples of the SJX feed."""
+"""The spec's four examples, the demo samples and the deliberately bad samples of the SJX feed.
+
+`samples/scotland/*.json` (the demo replays every file there, in name order, so nothing else lives there)
+follow four fictional people:
+- Ruairidh MacDhòmhnaill (SCRO 004512/19, PNC 2019/0123456E): registered, home address, transfer
+  6d2b9f0e-… to PBNI requested and departed, intelligence with handling C, consent granted and refused.
+- Eilidh Fraser (SCRO 023117/21, PNC 2021/0044187Y, CRO 118833/21C): registered in custody, received at
+  HMP Edinburgh, moved to HMP Grampian, released on HDC licence.
+- Callum Stewart (SCRO 207711/15, PNC 2015/0207711A): registered, no fixed abode, MAPPA level 2,
+  intelligence with handling P later withdrawn, archived and reactivated.
+- Dean Whitmore (SCRO 031290/26, PNC 1998/0311562V, CRO 054321/98H): a transfer into Scotland
+  ac0736dc-… rejected, a second 4536ae52-… accepted and arrived.
+An SJX feed carries only Scotland's side of a transfer: request and departure out, acceptance or
+rejection and arrival in. `spec-examples/` holds the spec's examples verbatim; `bad/` every kind of outcome.
+"""
 
 from __future__ import annotations
 
