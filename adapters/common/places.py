@@ -10,6 +10,8 @@ from adapters.common.errors import reject
 _POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}")
 _BFPO = re.compile(r"[0-9]{1,4}")
 MAX_LINES = 4
+MAX_LINE_LENGTH = 100
+MAX_TOWN_LENGTH = 60
 
 
 class Address(TypedDict):
@@ -50,6 +52,10 @@ def address(
     lines_field, town_field, postcode_field = fields
     if len(lines) > MAX_LINES:
         raise reject(lines_field, "INCONSISTENT", f"{len(lines)} address lines, at most {MAX_LINES}")
+    if any(len(line) > MAX_LINE_LENGTH for line in lines):
+        raise reject(lines_field, "TOO_LONG", f"an address line is longer than {MAX_LINE_LENGTH} characters")
+    if town is not None and len(town) > MAX_TOWN_LENGTH:
+        raise reject(town_field, "TOO_LONG", f"town is longer than {MAX_TOWN_LENGTH} characters")
     if no_fixed_abode:
         if town is None:
             raise reject(town_field, "MISSING", "an address of no fixed abode still needs a town")

@@ -12,8 +12,10 @@ _LINE_BREAKS = ("\r\n", "\r", "\u2028", "\u2029")
 
 
 def _has_control(value: str, allow_lf: bool) -> bool:
-    """Control characters, and the Unicode line and paragraph separators, which are line breaks too."""
-    return any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") and not (allow_lf and ch == "\n") for ch in value)
+    """Control characters, Unicode line/paragraph separators (line breaks too) and lone surrogates (which a
+    JSON `\\ud800` escape can produce and no UTF-8 store can hold)."""
+    forbidden = ("Cc", "Zl", "Zp", "Cs")
+    return any(unicodedata.category(ch) in forbidden and not (allow_lf and ch == "\n") for ch in value)
 
 
 def _normalise(value: str, field: str, max_len: int | None, free: bool) -> str | None:
