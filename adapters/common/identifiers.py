@@ -27,6 +27,13 @@ class Identifier(TypedDict):
     agency: str | None
 
 
+def _ascii_upper(value: str, field: str, shape: str) -> str:
+    """Upper-case a patterned value; non-ASCII letters are refused first, since some upper-case to ASCII."""
+    if not value.isascii():
+        raise reject(field, "BAD_FORMAT", f"expected {shape}")
+    return value.upper()
+
+
 def identifier(scheme: str, value: str, agency: str | None = None) -> Identifier:
     return {"scheme": scheme, "value": value, "agency": agency}
 
@@ -38,7 +45,7 @@ def check_letter(digits: str) -> str:
 
 def pnc(value: str, field: str) -> Identifier:
     """`YYYY/NNNNNNNC`, serial padded to seven digits, check letter verified."""
-    match = _PNC.fullmatch(value.upper())
+    match = _PNC.fullmatch(_ascii_upper(value, field, "a PNC id written YYYY/NNNNNNNC"))
     if match is None:
         raise reject(field, "BAD_FORMAT", "expected a PNC id written YYYY/NNNNNNNC")
     year, serial, letter = match[1], match[2].zfill(7), match[3]
@@ -49,7 +56,7 @@ def pnc(value: str, field: str) -> Identifier:
 
 def cro(value: str, field: str) -> Identifier:
     """`NNNNNN/YYC` (or `SFYY/NNNNNNC`, rewritten), serial padded to six digits, check letter verified."""
-    upper = value.upper()
+    upper = _ascii_upper(value, field, "a CRO number written NNNNNN/YYC")
     if match := _CRO.fullmatch(upper):
         serial, year, letter = match[1], match[2], match[3]
     elif match := _CRO_SF.fullmatch(upper):
@@ -64,7 +71,7 @@ def cro(value: str, field: str) -> Identifier:
 
 def noms(value: str, field: str) -> Identifier:
     """A prison number, `A9999AA`."""
-    upper = value.upper()
+    upper = _ascii_upper(value, field, "a prison number written A9999AA")
     if not _NOMS.fullmatch(upper):
         raise reject(field, "BAD_FORMAT", "expected a prison number written A9999AA")
     return identifier("NOMS", upper)
@@ -72,7 +79,7 @@ def noms(value: str, field: str) -> Identifier:
 
 def crn(value: str, field: str) -> Identifier:
     """A probation case reference, a letter and six digits (`X123456`)."""
-    upper = value.upper()
+    upper = _ascii_upper(value, field, "a case reference written X123456")
     if not _CRN.fullmatch(upper):
         raise reject(field, "BAD_FORMAT", "expected a case reference written X123456")
     return identifier("CRN", upper)

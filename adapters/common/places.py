@@ -25,6 +25,8 @@ class Address(TypedDict):
 
 def postcode(value: str, field: str) -> str:
     """Upper-cased, spaces removed, one space before the last three characters (`eh12ng` → `EH1 2NG`)."""
+    if not value.isascii():
+        raise reject(field, "BAD_FORMAT", "not a UK postcode")
     squeezed = value.upper().replace(" ", "")
     spaced = f"{squeezed[:-3]} {squeezed[-3:]}"
     if not _POSTCODE.fullmatch(spaced):

@@ -19,7 +19,7 @@ def load_document(data: bytes) -> ET.Element:
     """Parse an XML file or refuse it whole: TOO_LARGE, ENCODING, FORBIDDEN_CONSTRUCT or MALFORMED."""
     if len(data) > MAX_FILE_BYTES:
         raise FileRejected("file", "TOO_LARGE", f"{len(data)} bytes, at most {MAX_FILE_BYTES}")
-    declared = _DECLARATION.match(data)
+    declared = _DECLARATION.match(data.removeprefix(b"\xef\xbb\xbf"))
     if declared and declared[1].decode("ascii", "replace").upper() not in ("UTF-8", "UTF8"):
         raise FileRejected("encoding", "ENCODING", "the file must be UTF-8")
     try:
