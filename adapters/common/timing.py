@@ -63,7 +63,7 @@ def parse_date(value: str, field: str, shape: str) -> date:
 def local_instant(day: date, clock: time, field: str, zone: ZoneInfo = LONDON) -> datetime:
     """A local wall-clock time as a UTC instant: the spring gap is rejected, the autumn overlap takes BST."""
     local = datetime.combine(day, clock, tzinfo=zone).replace(fold=0)
-    instant = local.astimezone(UTC)
+    instant = _to_utc(local, field)
     if instant.astimezone(zone).replace(tzinfo=None) != local.replace(tzinfo=None):
         raise reject(
             field, "NONEXISTENT_LOCAL_TIME", f"{day} {clock:%H:%M} did not occur on UK clocks (spring forward)"
@@ -88,7 +88,14 @@ def parse_timestamp(value: str, field: str, *, seconds_required: bool, zone_requ
     if hours > 23 or minutes > 59:
         raise reject(field, "BAD_FORMAT", f"offset {zone} is not a valid UTC offset")
     offset = timezone(sign * timedelta(hours=hours, minutes=minutes))
-    return datetime.combine(day, clock, tzinfo=offset).astimezone(UTC)
+    return _to_utc(datetime.combine(day, clock, tzinfo=offset), field)
+
+
+def _to_utc(moment: datetime, field: str) -> datetime:
+    """An instant in UTC; one at the very edge of the calendar (year 1 or 9999) is `BAD_DATE`, never a crash."""
+    if not 1900 <= moment.year <= 9998:
+        raise reject(field, "BAD_DATE", f"year {moment.year} is outside the range the hub accepts (1900-9998)")
+    return moment.astimezone(UTC)
 
 
 def london_date(instant: datetime) -> date:
