@@ -26,10 +26,10 @@ def load_batch(data: bytes) -> ET.Element:
 
 
 def _check_declared_encoding(data: bytes) -> None:
-    """Only `UTF-8` may be declared, also after a byte-order mark and not under an alias such as `UTF8`.
+    """Only `UTF-8` may be declared (any case), not an alias such as `UTF8`.
 
-    `load_document` misses a declaration after a BOM (expat then trusts the BOM) and accepts `UTF8`,
-    which expat cannot decode; both must be `ENCODING`.
+    `load_document` lets `UTF8` through, and expat then fails on the first non-ASCII byte (`MALFORMED`);
+    the spec makes any declaration other than UTF-8 `ENCODING`.
     """
     head = data.removeprefix(_BOM)
     declared = _DECLARED_ENCODING.match(head)
