@@ -20,7 +20,7 @@ def load_document(data: bytes) -> ET.Element:
     if len(data) > MAX_FILE_BYTES:
         raise FileRejected("file", "TOO_LARGE", f"{len(data)} bytes, at most {MAX_FILE_BYTES}")
     declared = _DECLARATION.match(data.removeprefix(b"\xef\xbb\xbf"))
-    if declared and declared[1].decode("ascii", "replace").upper() not in ("UTF-8", "UTF8"):
+    if declared and declared[1].decode("ascii", "replace").upper() != "UTF-8":
         raise FileRejected("encoding", "ENCODING", "the file must be UTF-8")
     try:
         data.decode("utf-8")
