@@ -21,6 +21,7 @@ from hub.store.positions import PositionConflict, advance_positions, load_positi
 log = get_logger("consumer")
 AfterCommit = Callable[[], Awaitable[None]]
 RETRY_DELAYS_S = (0.5, 1, 2, 5, 10, 15)
+STORE_ERRORS = (PositionConflict, StoreError, OSError, asyncpg.PostgresError, asyncpg.InterfaceError)
 
 
 class BatchHandler(Protocol):
@@ -36,10 +37,12 @@ class StoredPositions(ConsumerRebalanceListener):  # type: ignore[misc]  # aioka
         self._loop = loop
 
     async def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
+        self._loop.generation += 1
         for tp in revoked:
             self._loop.positions.pop((tp.topic, tp.partition), None)
 
     async def on_partitions_assigned(self, assigned: list[TopicPartition]) -> None:
+        self._loop.generation += 1
         await self._loop.seek_to_stored(assigned)
 
 
@@ -63,6 +66,7 @@ class BatchLoop:
         self._connection: asyncpg.Connection | None = None
         self.positions: dict[tuple[str, int], int | None] = {}
         self.stopping = asyncio.Event()
+        self.generation = 0  # bumped by every rebalance, which runs concurrently with the batch in hand
         self._failures = 0
 
     async def connection(self) -> asyncpg.Connection:
@@ -71,7 +75,9 @@ class BatchLoop:
         return self._connection
 
     async def seek_to_stored(self, assigned: Sequence[TopicPartition]) -> None:
-        """Seek each partition to its stored position (the beginning when it has none)."""
+        """Seek each partition to its stored position (the beginning when it has none).
+
+        Runs in aiokafka's rebalance task, concurrently with the batch loop: it uses a connection of its own."""
         stored = await self._retrying(
             lambda c: load_positions(c, self.name, [(t.topic, t.partition) for t in assigned])
         )
@@ -93,23 +99,33 @@ class BatchLoop:
 
     async def _commit_batch(self, records: list[Any]) -> None:
         moves = self._moves(records)
+        generation = self.generation
         try:
             connection = await self.connection()
             async with connection.transaction():
                 after = await self._handler(connection, records)
                 await advance_positions(connection, self.name, moves)
-        except (PositionConflict, StoreError, OSError, asyncpg.PostgresError) as exc:
-            log.warning("batch_rolled_back", consumer=self.name, count=len(records), error=exc.__class__.__name__)
+        except STORE_ERRORS as exc:
+            log.warning("batch_rolled_back", consumer=self.name, count=len(records), **_describe(exc))
             await self._drop_connection()
             await self._rewind(moves, reload=isinstance(exc, PositionConflict))
             await self._pause_after_failure()
             return
         self._failures = 0
-        for tp, (_, new) in moves.items():
-            self.positions[tp] = new
+        self._advance(moves, rebalanced=generation != self.generation)
         log.debug("batch_committed", consumer=self.name, count=len(records))
         if after is not None:
             await after()
+
+    def _advance(self, moves: dict[tuple[str, int], tuple[int | None, int]], *, rebalanced: bool) -> None:
+        """Remember the committed positions of the partitions still owned; after a rebalance during the batch the
+        listener may have seeked them back to the old position, so seek them to the committed one."""
+        for (topic, partition), (_, new) in moves.items():
+            if (topic, partition) not in self.positions:
+                continue
+            self.positions[(topic, partition)] = new
+            if rebalanced:
+                self.consumer.seek(TopicPartition(topic, partition), new)
 
     def _moves(self, records: list[Any]) -> dict[tuple[str, int], tuple[int | None, int]]:
         moves: dict[tuple[str, int], tuple[int | None, int]] = {}
@@ -143,13 +159,25 @@ class BatchLoop:
             await asyncio.wait_for(self.stopping.wait(), timeout=delay)
 
     async def _retrying(self, work: Callable[[asyncpg.Connection], Awaitable[Any]]) -> Any:
-        """Database work that must eventually succeed (seeking on assignment): retried while the store is away."""
+        """Database work that must eventually succeed (seeking on assignment), on a connection of its own,
+        retried while the store is away."""
         attempt = 0
         while True:
             try:
-                return await work(await self.connection())
-            except (HubError, OSError, asyncpg.PostgresError) as exc:
+                connection = await self._connect()
+                try:
+                    return await work(connection)
+                finally:
+                    await connection.close()
+            except (HubError, *STORE_ERRORS) as exc:
                 attempt += 1
-                self._connection = None
                 log.warning("store_unavailable", consumer=self.name, attempt=attempt, error=exc.__class__.__name__)
                 await asyncio.sleep(RETRY_DELAYS_S[min(attempt - 1, len(RETRY_DELAYS_S) - 1)])
+
+
+def _describe(exc: BaseException) -> dict[str, str]:
+    """What to log of a store failure: the server's messages can quote row values (names), so only their class
+    and SQLSTATE; the client's and the hub's own messages carry no data."""
+    if isinstance(exc, asyncpg.PostgresError):
+        return {"error": exc.__class__.__name__, "sqlstate": str(getattr(exc, "sqlstate", ""))}
+    return {"error": exc.__class__.__name__, "detail": str(exc)[:300]}

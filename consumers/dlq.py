@@ -51,7 +51,7 @@ async def replay(settings: Settings, dlq_ids: list[str] | None) -> int:
     try:
         async with connection.transaction():
             rows = await _claim(connection, dlq_ids)
-            await send_all(producer, [(r["source_topic"], None, r["original"], []) for r in rows])
+            await send_all(producer, [(r["source_topic"], r["key"], r["original"], []) for r in rows])
             await connection.execute(
                 "UPDATE dlq_entry SET replayed_at = now() WHERE dlq_id = ANY($1::uuid[])", [r["dlq_id"] for r in rows]
             )
@@ -65,13 +65,13 @@ async def _claim(connection: asyncpg.Connection, dlq_ids: list[str] | None) -> l
     rows: list[asyncpg.Record]
     if dlq_ids is None:
         rows = await connection.fetch(
-            "SELECT dlq_id, source_topic, original FROM dlq_entry WHERE replayed_at IS NULL ORDER BY recorded_at"
+            "SELECT dlq_id, source_topic, key, original FROM dlq_entry WHERE replayed_at IS NULL ORDER BY recorded_at"
             " FOR UPDATE"
         )
     else:
         rows = await connection.fetch(
-            "SELECT dlq_id, source_topic, original FROM dlq_entry WHERE dlq_id = ANY($1::uuid[]) ORDER BY recorded_at"
-            " FOR UPDATE",
+            "SELECT dlq_id, source_topic, key, original FROM dlq_entry WHERE dlq_id = ANY($1::uuid[])"
+            " ORDER BY recorded_at FOR UPDATE",
             dlq_ids,
         )
     return rows

@@ -56,28 +56,18 @@ class Router:
             value = record.value or b""
             try:
                 event = decode(value)
-                check_envelope(event, source_of(record.topic))
             except UnknownSchema as exc:
-                dead_letter(
-                    effects, record.topic, record.partition, record.offset, value, "UNKNOWN_SCHEMA", str(exc), None
-                )
+                dead_letter(effects, record, "UNKNOWN_SCHEMA", str(exc), None)
+                continue
             except CodecError as exc:
-                dead_letter(
-                    effects, record.topic, record.partition, record.offset, value, "UNDECODABLE", str(exc), None
-                )
+                dead_letter(effects, record, "UNDECODABLE", str(exc), None)
+                continue
+            try:
+                check_envelope(event, source_of(record.topic))
             except EnvelopeFault as exc:
-                dead_letter(
-                    effects,
-                    record.topic,
-                    record.partition,
-                    record.offset,
-                    value,
-                    exc.code,
-                    str(exc),
-                    event.get("event_id"),
-                )
-            else:
-                decoded.append(Inbound(record.topic, record.partition, record.offset, value, event))
+                dead_letter(effects, record, exc.code, str(exc), event.get("event_id"))
+                continue
+            decoded.append(Inbound(record.topic, record.partition, record.offset, value, event))
         return decoded
 
     async def _fresh(self, connection: asyncpg.Connection, inbound: list[Inbound]) -> list[Inbound]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
 from hub.codec import encode
 from hub.domain.agreements import SharingAgreement
@@ -77,28 +77,32 @@ def dlq_id(topic: str, partition: int, offset: int) -> str:
     return str(uuid.uuid5(DLQ_NAMESPACE, f"{topic}:{partition}:{offset}"))
 
 
-def dead_letter(
-    effects: Effects,
-    topic: str,
-    partition: int,
-    offset: int,
-    value: bytes,
-    code: str,
-    reason: str,
-    event_id: str | None,
-) -> None:
-    """Send a message the router cannot route to `hub.dlq`, with the original bytes so it can be replayed."""
-    entry = dlq_id(topic, partition, offset)
-    effects.dlq.append((entry, topic, partition, offset, code, reason, event_id, value))
+class RawRecord(Protocol):
+    """What the router needs of a Kafka record (aiokafka's ConsumerRecord has it)."""
+
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes | None
+
+
+def dead_letter(effects: Effects, record: RawRecord, code: str, reason: str, event_id: str | None) -> None:
+    """Send a record the router cannot route to `hub.dlq`, with its key and bytes so it can be replayed."""
+    entry = dlq_id(record.topic, record.partition, record.offset)
+    value = record.value or b""
+    effects.dlq.append(
+        (entry, record.topic, record.partition, record.offset, code, reason, event_id, record.key, value)
+    )
     headers = (
         ("dlq_id", entry),
         ("reason_code", code),
         ("reason", reason),
-        ("source_topic", topic),
-        ("source_partition", str(partition)),
-        ("source_offset", str(offset)),
+        ("source_topic", record.topic),
+        ("source_partition", str(record.partition)),
+        ("source_offset", str(record.offset)),
     )
-    effects.outbox.append(OutboxMessage(DLQ_TOPIC, None, value, headers))
+    effects.outbox.append(OutboxMessage(DLQ_TOPIC, record.key, value, headers))
     effects.decisions.append((event_id, None, None, None, None, None, "DLQ", code, ROUTER))
 
 

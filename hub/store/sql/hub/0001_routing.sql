@@ -107,6 +107,7 @@ CREATE TABLE dlq_entry (
     reason_code  text        NOT NULL,
     reason       text        NOT NULL,
     event_id     uuid,
+    key          bytea,
     original     bytea       NOT NULL,
     recorded_at  timestamptz NOT NULL DEFAULT now(),
     replayed_at  timestamptz
