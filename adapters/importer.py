@@ -32,8 +32,11 @@ class ImportSummary:
     rejected: int = 0
     duplicates: int = 0
     refused_files: list[str] = field(default_factory=list)
+    event_ids: list[str] = field(default_factory=list)
 
     def count(self, outcome: Outcome | PublishOutcome) -> None:
+        if isinstance(outcome, Published | AlreadyPublished):
+            self.event_ids.append(outcome.event_id)
         if isinstance(outcome, Published):
             self.published += 1
         elif isinstance(outcome, AlreadyPublished):

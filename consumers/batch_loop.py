@@ -82,12 +82,8 @@ class BatchLoop:
             lambda c: load_positions(c, self.name, [(t.topic, t.partition) for t in assigned])
         )
         for tp in assigned:
-            position = stored[(tp.topic, tp.partition)]
-            self.positions[(tp.topic, tp.partition)] = position
-            if position is None:
-                await self.consumer.seek_to_beginning(tp)
-            else:
-                self.consumer.seek(tp, position)
+            self.positions[(tp.topic, tp.partition)] = stored[(tp.topic, tp.partition)]
+        await self._seek({tp: stored[(tp.topic, tp.partition)] for tp in assigned})
 
     async def run(self) -> None:
         """Poll and commit batches until `stopping` is set; the batch in hand is finished first."""
@@ -140,12 +136,14 @@ class BatchLoop:
         if reload:
             await self.seek_to_stored(owned)
             return
-        for tp in owned:
-            position = self.positions[(tp.topic, tp.partition)]
-            if position is None:
-                await self.consumer.seek_to_beginning(tp)
-            else:
-                self.consumer.seek(tp, position)
+        await self._seek({tp: self.positions[(tp.topic, tp.partition)] for tp in owned})
+
+    async def _seek(self, positions: dict[TopicPartition, int | None]) -> None:
+        """Seek to each position; where there is none yet, to the partition's first offset still kept."""
+        fresh = [tp for tp, position in positions.items() if position is None]
+        starts = await self.consumer.beginning_offsets(fresh) if fresh else {}
+        for tp, position in positions.items():
+            self.consumer.seek(tp, starts[tp] if position is None else position)
 
     async def _drop_connection(self) -> None:
         if self._connection is not None and not self._connection.is_closed():

@@ -26,6 +26,10 @@ def register(subcommands: Subcommands[argparse.ArgumentParser]) -> None:
     writer = services_.add_parser("writer", help="apply deliveries to partner stores")
     writer.add_argument("--partner", required=True, choices=[*JURISDICTIONS, "all"], help="a partner, or all")
     writer.set_defaults(handler=_serve_writer)
+    ingest = services_.add_parser("ingest", help="HTTP endpoint for partners that push single messages")
+    ingest.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    ingest.add_argument("--port", type=int, default=18080, help="port to listen on (default 18080)")
+    ingest.set_defaults(handler=_serve_ingest)
 
     db = subcommands.add_parser("db", help="the hub database and the partner stores")
     db_actions = db.add_subparsers(title="actions", metavar="ACTION", required=True)
@@ -63,6 +67,17 @@ def _serve_writer(args: argparse.Namespace) -> int:
     configure_logging("json")
     partners = list(JURISDICTIONS) if args.partner == "all" else [args.partner]
     asyncio.run(services.run_writers(Settings(), partners))
+    return 0
+
+
+def _serve_ingest(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from adapters.ingest import IngestService, build_app
+
+    configure_logging("json")
+    app = build_app(IngestService(Settings()))
+    uvicorn.run(app, host=args.host, port=args.port, server_header=False, date_header=False, access_log=False)
     return 0
 
 
