@@ -147,7 +147,7 @@ def test_scram_verifier_has_postgresqls_form_and_a_fresh_salt_each_time() -> Non
 def test_settings_load_the_credentials_written_to_the_stack_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name in ("HUB_PG_ADMIN_PASSWORD", "HUB_PG_HUB_PASSWORD", "HUB_PG_PARTNER_PASSWORDS"):
+    for name in ("HUB_PG_ADMIN_PASSWORD", "HUB_PG_HUB_PASSWORD", "HUB_PG_PARTNER_PASSWORDS", "HUB_PG_PORT"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HUB_STACK_DIR", str(tmp_path))
     written = StackCredentials.generate()
