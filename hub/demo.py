@@ -13,23 +13,13 @@ from pathlib import Path
 from adapters.importer import import_files
 from adapters.registry import ADAPTER_MODULES
 from consumers.services import migrated
-from hub.domain.codes import JURISDICTIONS
+from hub.domain.codes import CUSTODY_EVENTS, INTELLIGENCE_EVENTS, JURISDICTIONS, MINUTES_EVENTS, MOVEMENT_EVENTS
 from hub.errors import HubError
 from hub.queues import queue_depths
 from hub.settings import Settings
 from hub.store.connect import connect
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-PARTNER_TABLES = (
-    "nominal",
-    "native_identifier",
-    "address",
-    "custody_episode",
-    "transfer",
-    "intelligence_item",
-    "meeting_minutes",
-    "applied_delivery",
-)
 DRAIN_TIMEOUT_S = 120
 
 
@@ -68,23 +58,38 @@ async def wait_until_drained(settings: Settings) -> float:
     )
 
 
-async def store_summary(settings: Settings) -> str:
-    """Rows per table in each partner store, and what the router held or dead-lettered."""
-    lines = [f"{'store':<6}" + "".join(f"{t:>19}" for t in PARTNER_TABLES)]
+async def store_summary(settings: Settings, event_ids: list[str]) -> str:
+    """What each partner store received of these events, by kind, and what waits for an owner's decision."""
+    kinds = {
+        "movement": MOVEMENT_EVENTS,
+        "custody": CUSTODY_EVENTS,
+        "minutes": MINUTES_EVENTS,
+        "intelligence": INTELLIGENCE_EVENTS,
+    }
+    lines = [f"{'store':<6}{'deliveries':>11}" + "".join(f"{k:>14}" for k in kinds)]
     for partner in JURISDICTIONS:
         connection = await connect(settings.partner_login(partner))
         try:
-            counts = [await connection.fetchval(f"SELECT count(*) FROM {t}") for t in PARTNER_TABLES]  # noqa: S608
+            rows = await connection.fetch(
+                "SELECT event_type, count(*) FROM applied_delivery WHERE event_id = ANY($1::uuid[]) GROUP BY 1",
+                event_ids,
+            )
         finally:
             await connection.close()
-        lines.append(f"{partner:<6}" + "".join(f"{c:>19}" for c in counts))
+        counts = {r[0]: r[1] for r in rows}
+        by_kind = [sum(counts.get(t, 0) for t in types) for types in kinds.values()]
+        lines.append(f"{partner:<6}{sum(counts.values()):>11}" + "".join(f"{n:>14}" for n in by_kind))
     hub = await connect(settings.hub_login())
     try:
-        held = await hub.fetchval("SELECT count(*) FROM held_item WHERE status = 'PENDING'")
-        dead = await hub.fetchval("SELECT count(*) FROM dlq_entry")
+        held = await hub.fetch(
+            "SELECT owner_agency, count(*) FROM held_item WHERE status = 'PENDING' AND event_id = ANY($1::uuid[])"
+            " GROUP BY 1 ORDER BY 1",
+            event_ids,
+        )
     finally:
         await hub.close()
-    lines.append(f"held for their owners' decision: {held}; dead-lettered: {dead}")
+    waiting = ", ".join(f"{r[0]} {r[1]}" for r in held) or "none"
+    lines.append(f"held for their owners' decision: {waiting}")
     return "\n".join(lines)
 
 
@@ -94,12 +99,14 @@ async def run_demo(settings: Settings) -> int:
         await migrated(settings.partner_login(partner), "partner")
     processes = start_services()
     try:
+        event_ids: list[str] = []
         for jurisdiction in ADAPTER_MODULES:
             summary = await import_files(jurisdiction, sample_files(jurisdiction), settings=settings, quiet=True)
             print(f"{jurisdiction:>17}: {summary.render()}")
+            event_ids += summary.event_ids
         seconds = await wait_until_drained(settings)
         print(f"router and writers caught up {seconds:.1f} s after the last import\n")
-        print(await store_summary(settings))
+        print(await store_summary(settings, event_ids))
     finally:
         stop_services(processes)
     return 0
