@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 import asyncpg
@@ -31,9 +32,14 @@ def source_of(topic: str) -> str:
 class Router:
     """Handles one batch of inbound records inside the batch loop's transaction."""
 
-    def __init__(self, agreements: tuple[SharingAgreement, ...], relay: OutboxRelay) -> None:
+    def __init__(self, agreements: tuple[SharingAgreement, ...], relay: OutboxRelay, working_days: int = 5) -> None:
         self._agreements = agreements
         self._relay = relay
+        self._working_days = working_days
+
+    def use_agreements(self, agreements: tuple[SharingAgreement, ...]) -> None:
+        """Route by a newly loaded set of agreements from the next event planned on."""
+        self._agreements = agreements
 
     async def __call__(self, connection: asyncpg.Connection, records: Sequence[Any]) -> AfterCommit:
         effects = Effects()
@@ -90,4 +96,6 @@ class Router:
             ),
             intel=await hub_state.load_intel(connection, intel_ids),
             pending_holds=await load_pending_holds(connection, intel_ids),
+            now=datetime.now(UTC),
+            working_days=self._working_days,
         )

@@ -13,9 +13,11 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+import asyncpg
+
 from adapters import cli as adapter_cli
 from consumers import cli as consumer_cli
-from hub import __version__
+from hub import __version__, agreements_cli, oversight_cli
 from hub.errors import HubError
 from hub.log import configure_logging
 from hub.stack import cli as stack_cli
@@ -23,7 +25,13 @@ from hub.stack import cli as stack_cli
 Subcommands = argparse._SubParsersAction  # argparse exposes no public name for the type of add_subparsers()
 CommandGroup = Callable[["Subcommands[argparse.ArgumentParser]"], None]
 
-COMMAND_GROUPS: tuple[CommandGroup, ...] = (stack_cli.register, adapter_cli.register, consumer_cli.register)
+COMMAND_GROUPS: tuple[CommandGroup, ...] = (
+    stack_cli.register,
+    adapter_cli.register,
+    consumer_cli.register,
+    oversight_cli.register,
+    agreements_cli.register,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +53,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except HubError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (asyncpg.UndefinedTableError, asyncpg.UndefinedColumnError):
+        print("error: the database schema is older than this hub: run `hub db migrate`", file=sys.stderr)
+        return 1
+    except asyncpg.PostgresError as exc:
+        # the server's message can quote row values: say what failed, not what it contained
+        print(
+            f"error: the database refused the operation ({exc.__class__.__name__}, SQLSTATE {exc.sqlstate})",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         return 130

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any, Protocol
 
 from hub.codec import encode
 from hub.domain.agreements import SharingAgreement
-from hub.domain.envelope import delivery_id, hold_id
+from hub.domain.calendar import response_deadline
+from hub.domain.envelope import hold_id
 from hub.domain.ownership import (
     IntelState,
     NominalState,
@@ -23,8 +25,9 @@ from hub.domain.ownership import (
     with_holders,
 )
 from hub.domain.routing import RoutingDecision, Verdict, route_event
+from hub.holds import PendingHold, delivery_message, settlement_messages
 from hub.store.outbox import OutboxMessage
-from hub.topics import DLQ_TOPIC, HELD_TOPIC, deliver_topic
+from hub.topics import DLQ_TOPIC, HELD_TOPIC
 
 DLQ_NAMESPACE = uuid.UUID("e4a1c9b7-3f52-4d08-a6e1-9b0c7d2f5e14")
 ROUTER = "router"
@@ -41,15 +44,6 @@ class Inbound:
     event: dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class PendingHold:
-    hold_id: str
-    event_id: str
-    recipient: str
-    partner: str
-    event_bytes: bytes
-
-
 @dataclass
 class BatchState:
     """The slice of ownership state a batch touches, updated as the batch is planned."""
@@ -58,6 +52,8 @@ class BatchState:
     transfers: dict[str, TransferState]
     intel: dict[str, IntelState]
     pending_holds: dict[tuple[str, str], list[PendingHold]]
+    now: datetime
+    working_days: int = 5
     changed: set[tuple[str, str]] = field(default_factory=set)
 
 
@@ -103,7 +99,7 @@ def dead_letter(effects: Effects, record: RawRecord, code: str, reason: str, eve
         ("source_offset", str(record.offset)),
     )
     effects.outbox.append(OutboxMessage(DLQ_TOPIC, record.key, value, headers))
-    effects.decisions.append((event_id, None, None, None, None, None, "DLQ", code, ROUTER))
+    effects.decisions.append((event_id, None, None, None, None, None, "DLQ", code, ROUTER, reason))
 
 
 def plan_event(inbound: Inbound, state: BatchState, agreements: tuple[SharingAgreement, ...], effects: Effects) -> None:
@@ -118,7 +114,7 @@ def plan_event(inbound: Inbound, state: BatchState, agreements: tuple[SharingAgr
     decision = route_event(event, view, agreements)
     delivered = _deliver(inbound, decision, effects)
     released = _settle_holds(inbound, decision, state, effects)
-    _hold(inbound, decision, effects)
+    _hold(inbound, decision, state, effects)
     _remember_holds(inbound, decision, state)
     _audit(event, decision, effects)
     _evolve(event, view, state, delivered | released)
@@ -139,13 +135,8 @@ def _deliver(inbound: Inbound, decision: RoutingDecision, effects: Effects) -> f
     event = inbound.event
     for partner, withheld in sorted(decision.deliveries().items()):
         value = inbound.value if not withheld else encode(_minimised(event, withheld))
-        effects.outbox.append(_delivery_message(event["event_id"], event["nominal_id"], partner, value))
+        effects.outbox.append(delivery_message(event["event_id"], event["nominal_id"], partner, value))
     return frozenset(decision.deliveries())
-
-
-def _delivery_message(event_id: str, nominal_id: str, partner: str, value: bytes) -> OutboxMessage:
-    headers = (("delivery_id", delivery_id(event_id, partner)), ("event_id", event_id))
-    return OutboxMessage(deliver_topic(partner), nominal_id.encode(), value, headers)
 
 
 def _minimised(event: dict[str, Any], withheld: frozenset[str]) -> dict[str, Any]:
@@ -153,11 +144,12 @@ def _minimised(event: dict[str, Any], withheld: frozenset[str]) -> dict[str, Any
     return {**event, "payload": payload}
 
 
-def _hold(inbound: Inbound, decision: RoutingDecision, effects: Effects) -> None:
+def _hold(inbound: Inbound, decision: RoutingDecision, state: BatchState, effects: Effects) -> None:
+    """Each held recipient waits for the owner, who must answer within working days of its own calendar."""
     event = inbound.event
-    held = decision.of("HELD")
-    for verdict in held:
+    for verdict in decision.of("HELD"):
         hid = hold_id(event["event_id"], verdict.recipient)
+        owner = verdict.holder_for or event["owner_agency"]
         effects.new_holds.append(
             (
                 hid,
@@ -165,12 +157,13 @@ def _hold(inbound: Inbound, decision: RoutingDecision, effects: Effects) -> None
                 event["event_type"],
                 event["nominal_id"],
                 event["payload"].get("intel_id"),
-                verdict.holder_for,
+                owner,
                 event["source_agency"],
                 verdict.recipient,
                 verdict.partner,
                 verdict.rule,
                 inbound.value,
+                response_deadline(state.now, owner, state.working_days),
             )
         )
         headers = (
@@ -195,6 +188,8 @@ def _remember_holds(inbound: Inbound, decision: RoutingDecision, state: BatchSta
             verdict.recipient,
             verdict.partner,
             inbound.value,
+            requested_by=event["source_agency"],
+            intel_id=intel_id,
         )
         state.pending_holds.setdefault((intel_id, verdict.recipient), []).append(pending)
 
@@ -210,23 +205,25 @@ def _settle_holds(inbound: Inbound, decision: RoutingDecision, state: BatchState
                 (h.hold_id, "CLOSED", event["source_agency"]) for h in state.pending_holds.pop(key)
             ]
     for verdict in decision.of("RELEASED") + decision.of("REFUSED"):
+        granted = verdict.outcome == "RELEASED"
         for hold in state.pending_holds.pop((intel_id, verdict.recipient), []):
-            status = "GRANTED" if verdict.outcome == "RELEASED" else "REFUSED"
-            effects.settled_holds.append((hold.hold_id, status, event["source_agency"]))
-            if status == "GRANTED":
-                effects.outbox.append(
-                    _delivery_message(hold.event_id, event["nominal_id"], hold.partner, hold.event_bytes)
-                )
+            effects.settled_holds.append((hold.hold_id, "GRANTED" if granted else "REFUSED", event["source_agency"]))
+            effects.outbox += settlement_messages(hold, granted, event["source_agency"], event["nominal_id"], state.now)
+            if granted:
                 partners.add(hold.partner)
     return frozenset(partners)
 
 
 def _audit(event: dict[str, Any], decision: RoutingDecision, effects: Effects) -> None:
+    """One record per recipient considered, and one more for every field an agreement withheld from it."""
     for verdict in decision.verdicts:
-        effects.decisions.append(_decision_row(event, verdict))
+        effects.decisions.append(_decision_row(event, verdict, verdict.outcome, None))
+        if verdict.outcome == "DELIVERED" and verdict.withheld_fields:
+            withheld = ", ".join(sorted(verdict.withheld_fields))
+            effects.decisions.append(_decision_row(event, verdict, "WITHHELD", withheld))
 
 
-def _decision_row(event: dict[str, Any], verdict: Verdict) -> tuple[Any, ...]:
+def _decision_row(event: dict[str, Any], verdict: Verdict, outcome: str, detail: str | None) -> tuple[Any, ...]:
     return (
         event["event_id"],
         event["nominal_id"],
@@ -234,9 +231,10 @@ def _decision_row(event: dict[str, Any], verdict: Verdict) -> tuple[Any, ...]:
         verdict.holder_for or event["owner_agency"],
         verdict.recipient,
         verdict.partner,
-        verdict.outcome,
+        outcome,
         verdict.rule,
         ROUTER,
+        detail,
     )
 
 

@@ -1,4 +1,7 @@
-"""Loading and saving the router's ownership state in the hub database, a batch at a time."""
+"""Loading and saving the router's ownership state in the hub database, a batch at a time.
+
+Rows are loaded `FOR UPDATE`: whoever changes a nominal's or an item's state (a router instance, a person
+deciding a hold) holds its rows until commit, so no change is lost to a stale copy."""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ async def processed_event_ids(connection: asyncpg.Connection, event_ids: list[st
 async def load_nominals(connection: asyncpg.Connection, ids: Iterable[str]) -> dict[str, NominalState]:
     rows = await connection.fetch(
         "SELECT nominal_id::text, owner_agency, lead_agency, holders, archived, erased, transfer_to"
-        " FROM nominal_state WHERE nominal_id = ANY($1::uuid[])",
+        " FROM nominal_state WHERE nominal_id = ANY($1::uuid[]) FOR UPDATE",
         list(ids),
     )
     return {r[0]: NominalState(r[0], r[1], r[2], frozenset(r[3]), r[4], r[5], r[6]) for r in rows}
@@ -28,7 +31,7 @@ async def load_nominals(connection: asyncpg.Connection, ids: Iterable[str]) -> d
 async def load_transfers(connection: asyncpg.Connection, ids: Iterable[str]) -> dict[str, TransferState]:
     rows = await connection.fetch(
         "SELECT transfer_id::text, nominal_id::text, from_agency, to_agency, status"
-        " FROM transfer_state WHERE transfer_id = ANY($1::uuid[])",
+        " FROM transfer_state WHERE transfer_id = ANY($1::uuid[]) FOR UPDATE",
         list(ids),
     )
     return {r[0]: TransferState(r[0], r[1], r[2], r[3], r[4]) for r in rows}
@@ -37,7 +40,7 @@ async def load_transfers(connection: asyncpg.Connection, ids: Iterable[str]) -> 
 async def load_intel(connection: asyncpg.Connection, ids: Iterable[str]) -> dict[str, IntelState]:
     rows = await connection.fetch(
         "SELECT intel_id::text, nominal_id::text, owner_agency, delivered_to, held_for, withdrawn"
-        " FROM intel_state WHERE intel_id = ANY($1::uuid[])",
+        " FROM intel_state WHERE intel_id = ANY($1::uuid[]) FOR UPDATE",
         list(ids),
     )
     return {r[0]: IntelState(r[0], r[1], r[2], frozenset(r[3]), frozenset(r[4]), r[5]) for r in rows}

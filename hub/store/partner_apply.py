@@ -84,6 +84,10 @@ UPSERT_INTEL = (
     " received_at = now()"
 )
 DELETE_INTEL = "DELETE FROM intelligence_item WHERE intel_id = $1"
+INSERT_CONSENT = (
+    "INSERT INTO consent_decision (event_id, intel_id, nominal_id, recipient, decision, decided_by)"
+    " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING"
+)
 UPSERT_MINUTES = (
     "INSERT INTO meeting_minutes (meeting_id, nominal_id, date, mappa_level, attending_agencies, minutes_text,"
     " actions, owner_agency) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (meeting_id, nominal_id) DO UPDATE"
@@ -104,6 +108,7 @@ ERASE = tuple(
         "intelligence_item",
         "meeting_minutes",
         "retention_review",
+        "consent_decision",
         "nominal",
     )
 )
@@ -261,6 +266,16 @@ def _intel_shared(event: Event) -> list[Statement]:
     ]
 
 
+def _consent(event: Event) -> list[Statement]:
+    p = event["payload"]
+    return [
+        (
+            INSERT_CONSENT,
+            (event["event_id"], p["intel_id"], event["nominal_id"], p["recipient"], p["decision"], p["decided_by"]),
+        )
+    ]
+
+
 def _intel_withdrawn(event: Event) -> list[Statement]:
     return [(DELETE_INTEL, (event["payload"]["intel_id"],))]
 
@@ -292,10 +307,6 @@ def _erased(event: Event) -> list[Statement]:
     return [(sql, (event["nominal_id"],)) for sql in ERASE]
 
 
-def _nothing(event: Event) -> list[Statement]:
-    return []
-
-
 APPLY: dict[str, Callable[[Event], list[Statement]]] = {
     "NominalRegistered": _registered,
     "NominalUpdated": _updated,
@@ -315,7 +326,7 @@ APPLY: dict[str, Callable[[Event], list[Statement]]] = {
     "RetentionReviewDue": _retention,
     "NominalErased": _erased,
     "IntelligenceShared": _intel_shared,
-    "IntelligenceConsentDecided": _nothing,
+    "IntelligenceConsentDecided": _consent,
     "IntelligenceWithdrawn": _intel_withdrawn,
 }
 

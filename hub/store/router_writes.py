@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 import asyncpg
 
-from hub.router_plan import BatchState, Effects, PendingHold
+from hub.holds import PendingHold
+from hub.router_plan import BatchState, Effects
 from hub.store import hub_state
 from hub.store.outbox import enqueue
 
@@ -20,6 +21,7 @@ _DECISION_COLUMNS = [
     "outcome",
     "rule",
     "actor",
+    "detail",
 ]
 
 
@@ -28,14 +30,15 @@ async def load_pending_holds(
 ) -> dict[tuple[str, str], list[PendingHold]]:
     """Intelligence shares waiting for their owners, by (intel_id, recipient)."""
     rows = await connection.fetch(
-        "SELECT intel_id::text, hold_id::text, event_id::text, recipient, partner, event_bytes FROM held_item"
+        "SELECT intel_id::text, hold_id::text, event_id::text, recipient, partner, event_bytes, requested_by"
+        " FROM held_item"
         " WHERE status = 'PENDING' AND event_type = 'IntelligenceShared' AND intel_id = ANY($1::uuid[])"
         " ORDER BY held_since, hold_id",
         list(intel_ids),
     )
     holds: dict[tuple[str, str], list[PendingHold]] = {}
     for r in rows:
-        holds.setdefault((r[0], r[3]), []).append(PendingHold(r[1], r[2], r[3], r[4], r[5]))
+        holds.setdefault((r[0], r[3]), []).append(PendingHold(r[1], r[2], r[3], r[4], r[5], r[6], r[0]))
     return holds
 
 
@@ -52,7 +55,8 @@ async def write_effects(connection: asyncpg.Connection, effects: Effects, state:
     if effects.new_holds:
         await connection.executemany(
             "INSERT INTO held_item (hold_id, event_id, event_type, nominal_id, intel_id, owner_agency, requested_by,"
-            " recipient, partner, rule, event_bytes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+            " recipient, partner, rule, event_bytes, respond_by)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
             " ON CONFLICT (hold_id) DO NOTHING",
             effects.new_holds,
         )
