@@ -138,3 +138,26 @@ async def delivered_event_ids(settings: Settings, partner: str, nominal_ids: Seq
         list(nominal_ids),
     )
     return {r[0] for r in rows}
+
+
+async def publish_in_causal_order(
+    producer: AIOKafkaProducer, settings: Settings, steps: list[dict[str, Any]], nominal: str
+) -> None:
+    """Publish events one source at a time, as partners would: a reply is sent once its request arrived.
+
+    Kafka orders a nominal's events within one source's topic only; across sources, order is causal."""
+    stage: list[dict[str, Any]] = []
+    for event in steps:
+        if stage and event["source_jurisdiction"] != stage[-1]["source_jurisdiction"]:
+            await publish(producer, stage)
+            await wait_until(lambda ids=[e["event_id"] for e in stage]: routed(settings, ids), what="routing")
+            stage = []
+        stage.append(event)
+    await publish(producer, stage)
+
+
+async def routed(settings: Settings, event_ids: list[str]) -> bool:
+    rows = await query(
+        settings.hub_login(), "SELECT count(*) FROM processed_event WHERE event_id = ANY($1::uuid[])", event_ids
+    )
+    return bool(rows[0][0] == len(event_ids))

@@ -12,7 +12,14 @@ from aiokafka import AIOKafkaProducer
 from hub.domain.codes import JURISDICTIONS
 from hub.settings import Settings
 from tests import factories as f
-from tests.integration.conftest import HubServices, delivered_event_ids, publish, query, wait_until
+from tests.integration.conftest import (
+    HubServices,
+    delivered_event_ids,
+    publish,
+    publish_in_causal_order,
+    query,
+    wait_until,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -51,29 +58,6 @@ async def wait_for_deliveries(settings: Settings, expected: dict[str, set[str]],
         return all(expected.get(p, set()) <= got[p] for p in JURISDICTIONS)
 
     await wait_until(arrived, what="every expected delivery")
-
-
-async def publish_in_causal_order(
-    producer: AIOKafkaProducer, settings: Settings, steps: list[dict[str, Any]], nominal: str
-) -> None:
-    """Publish events one source at a time, as partners would: a reply is sent once its request arrived.
-
-    Kafka orders a nominal's events within one source's topic only; across sources, order is causal."""
-    stage: list[dict[str, Any]] = []
-    for event in steps:
-        if stage and event["source_jurisdiction"] != stage[-1]["source_jurisdiction"]:
-            await publish(producer, stage)
-            await wait_until(lambda ids=[e["event_id"] for e in stage]: _routed(settings, ids), what="routing")
-            stage = []
-        stage.append(event)
-    await publish(producer, stage)
-
-
-async def _routed(settings: Settings, event_ids: list[str]) -> bool:
-    rows = await query(
-        settings.hub_login(), "SELECT count(*) FROM processed_event WHERE event_id = ANY($1::uuid[])", event_ids
-    )
-    return bool(rows[0][0] == len(event_ids))
 
 
 @pytest.mark.parametrize("source", JURISDICTIONS)
