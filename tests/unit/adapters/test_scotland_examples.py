@@ -2,8 +2,10 @@
 
 `samples/scotland/*.json` (the demo replays every file there, in name order, so nothing else lives there)
 follow four fictional people:
-- Ruairidh MacDhòmhnaill (SCRO 004512/19, PNC 2019/0123456E): registered, home address, transfer
+- Ruairidh MacDhòmhnaill (SCRO 004512/19, PNC 2019/0118745J): registered, home address, transfer
   6d2b9f0e-… to PBNI requested and departed, intelligence with handling C, consent granted and refused.
+  (The spec's example gives him PNC 2019/0123456E, which the Jersey spec gives Thérèse Le Brocq: the demo
+  resolves every feed's samples together, so the Scottish samples use another number.)
 - Eilidh Fraser (SCRO 023117/21, PNC 2021/0044187Y, CRO 118833/21C): registered in custody, received at
   HMP Edinburgh, moved to HMP Grampian, released on HDC licence.
 - Callum Stewart (SCRO 207711/15, PNC 2015/0207711A): registered, no fixed abode, MAPPA level 2,
