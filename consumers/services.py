@@ -8,12 +8,12 @@ from collections.abc import Awaitable, Callable, Sequence
 
 import asyncpg
 
+from consumers.agreements_refresh import AgreementsRefresh, agreements_in_force
 from consumers.batch_loop import BatchLoop, StoredPositions
 from consumers.kafka_io import new_consumer, new_producer, start
 from consumers.outbox_relay import OutboxRelay
 from consumers.router import GROUP_ID, INBOUND_PATTERN, Router
 from consumers.writer import PartnerWriter, group_id
-from hub.agreements_file import load_agreements
 from hub.errors import HubError
 from hub.log import get_logger
 from hub.settings import PgLogin, Settings
@@ -56,20 +56,28 @@ async def run_router(settings: Settings) -> None:
     """The router until SIGTERM: publish what a previous run left in the outbox, then route batches."""
     login = settings.hub_login()
     await migrated(login, "hub")
-    agreements = load_agreements()
+    connection = await connect(login)
+    try:
+        load_id, agreements = await agreements_in_force(connection)
+    finally:
+        await connection.close()
     producer = new_producer(settings)
     await start(producer)
     relay = OutboxRelay(_connector(login), producer)
     consumer = new_consumer(settings, GROUP_ID)
-    loop = BatchLoop(name=GROUP_ID, consumer=consumer, connect=_connector(login), handler=Router(agreements, relay))
+    router = Router(agreements, relay)
+    loop = BatchLoop(name=GROUP_ID, consumer=consumer, connect=_connector(login), handler=router)
     stop_on_signals([loop])
+    refreshing = asyncio.create_task(AgreementsRefresh(_connector(login), router, load_id).run(loop.stopping))
     try:
         await relay.drain()
         consumer.subscribe(pattern=INBOUND_PATTERN, listener=StoredPositions(loop))
         await start(consumer)
-        log.info("router_started", agreements=len(agreements))
+        log.info("router_started", agreements=len(agreements), agreements_load_id=load_id)
         await loop.run()
     finally:
+        loop.stopping.set()
+        await refreshing
         await consumer.stop()
         await relay.close()
         await producer.stop()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,11 @@ from hub.errors import HubError
 DEFAULT_AGREEMENTS = Path(__file__).resolve().parent.parent / "deploy" / "agreements.yaml"
 
 
+KNOWN_FIELDS = frozenset(
+    {"id", "owners", "recipients", "covers", "handling", "withheld_fields", "valid_from", "valid_to"}
+)
+
+
 class AgreementsInvalid(HubError):
     """The agreements file has errors; none of it is applied."""
 
@@ -23,13 +28,36 @@ class AgreementsInvalid(HubError):
         self.problems = problems
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML in which an impossible date (2026-02-30) stays text, so validation reports it with the rest."""
+
+
+def _date_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
+
+
 def load_agreements(path: Path = DEFAULT_AGREEMENTS) -> tuple[SharingAgreement, ...]:
     """Parse and validate an agreements file."""
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise AgreementsInvalid(str(path), [f"cannot read: {exc}"]) from exc
-    return agreements_from_document(document, str(path))
+    return parse_agreements(text, str(path))
+
+
+def parse_agreements(text: str, source: str) -> tuple[SharingAgreement, ...]:
+    """Parse and validate the text of an agreements file."""
+    try:
+        document = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.YAMLError as exc:
+        raise AgreementsInvalid(source, [f"cannot read: {exc}"]) from exc
+    return agreements_from_document(document, source)
 
 
 def agreements_from_document(document: Any, source: str) -> tuple[SharingAgreement, ...]:
@@ -55,6 +83,8 @@ def _entry_problems(entry: Any, seen: set[str]) -> list[str]:
     if not isinstance(entry, dict):
         return ["must be a mapping"]
     problems = []
+    if unknown := sorted(str(k) for k in entry if k not in KNOWN_FIELDS):
+        problems.append(f"unknown field(s) {', '.join(unknown)}: expected {', '.join(sorted(KNOWN_FIELDS))}")
     ident = entry.get("id")
     if not isinstance(ident, str) or not ident:
         problems.append("`id` is required")
@@ -94,9 +124,9 @@ def _party_problems(parties: Any) -> list[str]:
 
 
 def _date_problems(valid_from: Any, valid_to: Any) -> list[str]:
-    if not isinstance(valid_from, date):
+    if not isinstance(valid_from, date) or isinstance(valid_from, datetime):
         return ["`valid_from` must be a date (YYYY-MM-DD)"]
-    if valid_to is not None and not isinstance(valid_to, date):
+    if valid_to is not None and (not isinstance(valid_to, date) or isinstance(valid_to, datetime)):
         return ["`valid_to` must be a date or null"]
     if valid_to is not None and valid_to < valid_from:
         return [f"`valid_to` {valid_to} is before `valid_from` {valid_from}"]

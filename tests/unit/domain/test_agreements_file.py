@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from hub.agreements_file import AgreementsInvalid, agreements_from_document, load_agreements
+from hub.agreements_file import AgreementsInvalid, agreements_from_document, load_agreements, parse_agreements
 
 
 def entry(**changes: Any) -> dict[str, Any]:
@@ -59,3 +59,31 @@ def test_a_valid_file_gives_the_agreements_it_lists() -> None:
     loaded = agreements_from_document({"agreements": [entry(withheld_fields=["text"])]}, "test.yaml")
     assert loaded[0].withheld_fields == {"text"}
     assert loaded[0].is_active_on(date(2030, 1, 1))
+
+
+def test_an_impossible_date_is_reported_with_every_other_problem_of_the_file() -> None:
+    text = (
+        "agreements:\n"
+        "  - {id: A, owners: [SCO], recipients: [EAW], covers: [movement], valid_from: 2026-02-30}\n"
+        "  - {id: B, owners: [SCO-NOPE], recipients: [EAW], covers: [movement], valid_from: 2026-01-01}\n"
+    )
+    with pytest.raises(AgreementsInvalid) as refused:
+        parse_agreements(text, "test.yaml")
+    assert refused.value.problems == [
+        "agreement #1 (A): `valid_from` must be a date (YYYY-MM-DD)",
+        "agreement #2 (B): `owners`: unknown agency or jurisdiction 'SCO-NOPE'",
+    ]
+
+
+def test_a_misspelt_field_is_refused_rather_than_silently_ignored() -> None:
+    with pytest.raises(AgreementsInvalid, match="unknown field"):
+        agreements_from_document({"agreements": [entry(witheld_fields=["text"])]}, "test.yaml")
+
+
+def test_a_date_with_a_time_is_not_a_date() -> None:
+    with pytest.raises(AgreementsInvalid, match="`valid_from` must be a date"):
+        parse_agreements(
+            "agreements:\n  - {id: A, owners: [SCO], recipients: [EAW], covers: [movement],"
+            " valid_from: 2026-01-01T10:00:00}\n",
+            "test.yaml",
+        )
