@@ -2,7 +2,9 @@
 
 POST /ingest/<jurisdiction> with one message: 202 and the event id once the broker has it; 200 for a repeat;
 400 with the rejection (record, field, reason); 413 for a body over the feed's limit; 415 for a wrong
-content type. Error bodies carry the hub's own words, never a stack trace or an internal detail.
+content type. Partner systems authenticate with client certificates (mutual TLS): a certificate is good only
+for its own jurisdiction's path (403 otherwise, audited), and each client is rate-limited (429). Error bodies
+carry the hub's own words, never a stack trace or an internal detail.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from starlette.routing import Route
 
 from adapters.common.batch import Accepted, Deduplicator, Outcome, Refused, Rejected
 from adapters.common.run import judge_delivery
+from adapters.ingest_limits import RateLimiter
 from adapters.ingest_openapi import OPENAPI
+from adapters.ingest_tls import CLIENT_PREFIX, PUSH_JURISDICTIONS, client_jurisdiction
 from adapters.publishing import AlreadyPublished, Published, PublishOutcome, publish_accepted
 from adapters.registry import adapter_for
 from consumers.kafka_io import new_producer, start
@@ -31,7 +35,7 @@ from hub.store.connect import create_pool
 
 log = get_logger("ingest")
 
-PUSH_FEEDS = {"scotland": "application/json", "jersey": "application/json", "england-wales": "application/json"}
+PUSH_FEEDS = dict.fromkeys(PUSH_JURISDICTIONS, "application/json")
 MAX_BODY_BYTES = 262_144
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
@@ -60,6 +64,19 @@ class IngestService:
             await self.producer.stop()
         if self.pool is not None:
             await self.pool.close()
+
+    async def record_denial(self, client: str, path_jurisdiction: str) -> None:
+        """A partner certificate used on another partner's endpoint: refused, logged and audited."""
+        log.warning("ingest_denied", client=client, endpoint=path_jurisdiction)
+        if self.pool is None:
+            raise HubError("the ingest service was not started")
+        async with self.pool.acquire() as connection:
+            await connection.execute(
+                "INSERT INTO decision (outcome, rule, actor, detail) VALUES ('DENIED', 'INGEST-WRONG-JURISDICTION',"
+                " $1, $2)",
+                f"{CLIENT_PREFIX}{client}",
+                f"certificate for {client} posted to /ingest/{path_jurisdiction}",
+            )
 
     async def ingest(self, jurisdiction: str, body: bytes) -> tuple[int, dict[str, Any]]:
         """One pushed message through its adapter and, if accepted, to Kafka; returns status and body."""
@@ -104,6 +121,14 @@ def build_app(service: IngestService) -> Starlette:
 
     async def ingest(request: Request) -> Response:
         jurisdiction = request.path_params["jurisdiction"]
+        client = client_jurisdiction(request.scope.get("state", {}))
+        if client is None:
+            return _reply(401, {"status": "UNAUTHENTICATED", "text": "a partner client certificate is required"})
+        if client != jurisdiction:
+            await service.record_denial(client, jurisdiction)
+            return _reply(403, {"status": "FORBIDDEN", "text": "this certificate may post only to its own feed"})
+        if not limiter.allow(client):
+            return _reply(429, {"status": "TOO_MANY_REQUESTS", "text": "slow down and retry"})
         if jurisdiction not in PUSH_FEEDS:
             return _reply(
                 404,
@@ -136,6 +161,7 @@ def build_app(service: IngestService) -> Starlette:
         finally:
             await service.stop()
 
+    limiter = RateLimiter()
     routes = [Route("/ingest/{jurisdiction}", ingest, methods=["POST"]), Route("/openapi.json", openapi)]
     return Starlette(routes=routes, lifespan=lifespan)
 

@@ -34,6 +34,7 @@ OPENAPI: dict[str, Any] = {
         "description": "Partner systems that push single messages (Scottish Justice Exchange, Jersey JPRS, HMPPS "
         "domain events) post them here. The hub answers only after the event is durably in Kafka.",
     },
+    "servers": [{"url": "https://127.0.0.1:18080", "description": "mutual TLS: a partner client certificate"}],
     "paths": {
         "/ingest/{jurisdiction}": {
             "post": {
@@ -76,6 +77,9 @@ OPENAPI: dict[str, Any] = {
                         "The same message was accepted before; nothing new was published.",
                     ),
                     "400": _json(_REJECTION, "Rejected: the field and the reason."),
+                    "401": _json(_PROBLEM, "No partner client certificate was presented."),
+                    "403": _json(_PROBLEM, "The certificate belongs to another jurisdiction's partner system."),
+                    "429": _json(_PROBLEM, "Too many requests from this partner system; retry later."),
                     "404": _json(_PROBLEM, "No push feed for that jurisdiction."),
                     "413": _json(_PROBLEM, "The body is over the size limit."),
                     "415": _json(_PROBLEM, "Wrong content type."),

@@ -74,10 +74,13 @@ def _serve_ingest(args: argparse.Namespace) -> int:
     import uvicorn
 
     from adapters.ingest import IngestService, build_app
+    from adapters.ingest_tls import uvicorn_tls_options
 
     configure_logging("json")
-    app = build_app(IngestService(Settings()))
-    uvicorn.run(app, host=args.host, port=args.port, server_header=False, date_header=False, access_log=False)
+    settings = Settings()
+    app = build_app(IngestService(settings))
+    tls = uvicorn_tls_options(settings.stack_dir / "tls")
+    uvicorn.run(app, host=args.host, port=args.port, server_header=False, date_header=False, access_log=False, **tls)
     return 0
 
 
