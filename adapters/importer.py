@@ -17,6 +17,7 @@ from adapters.common.run import judge_delivery
 from adapters.publishing import AlreadyPublished, Published, PublishOutcome, publish_accepted
 from adapters.registry import adapter_for
 from consumers.kafka_io import new_producer, start
+from hub.kafka_auth import adapter_principal
 from hub.settings import Settings
 from hub.store.connect import connect
 
@@ -70,7 +71,8 @@ async def import_files(
     settings = settings or Settings()
     adapter = adapter_for(jurisdiction)
     connection = await connect(settings.hub_login())
-    producer = new_producer(settings)
+    # Logged in as this jurisdiction's adapter: the broker refuses it any topic but its own hub.inbound.<SRC>.
+    producer = new_producer(settings, adapter_principal(adapter.JURISDICTION))
     await start(producer)
     summary = ImportSummary()
     dedup = Deduplicator()

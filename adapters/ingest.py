@@ -29,6 +29,7 @@ from adapters.publishing import AlreadyPublished, Published, PublishOutcome, pub
 from adapters.registry import adapter_for
 from consumers.kafka_io import new_producer, start
 from hub.errors import HubError
+from hub.kafka_auth import adapter_principal
 from hub.log import get_logger
 from hub.settings import Settings
 from hub.store.connect import create_pool
@@ -47,21 +48,24 @@ SECURITY_HEADERS = {
 
 
 class IngestService:
-    """The resources the endpoint publishes through: a small pool on the hub database and a producer."""
+    """The resources the endpoint publishes through: a small pool on the hub database and one producer per
+    push feed, each logged in as that jurisdiction's adapter (the broker lets it write only its own topic)."""
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
         self.pool: asyncpg.Pool | None = None
-        self.producer: AIOKafkaProducer | None = None
+        self.producers: dict[str, AIOKafkaProducer] = {}
 
     async def start(self) -> None:
         self.pool = await create_pool(self._settings.hub_login())
-        self.producer = new_producer(self._settings)
-        await start(self.producer)
+        for jurisdiction in PUSH_FEEDS:
+            principal = adapter_principal(adapter_for(jurisdiction).JURISDICTION)
+            self.producers[jurisdiction] = new_producer(self._settings, principal)
+            await start(self.producers[jurisdiction])
 
     async def stop(self) -> None:
-        if self.producer is not None:
-            await self.producer.stop()
+        for producer in self.producers.values():
+            await producer.stop()
         if self.pool is not None:
             await self.pool.close()
 
@@ -80,7 +84,8 @@ class IngestService:
 
     async def ingest(self, jurisdiction: str, body: bytes) -> tuple[int, dict[str, Any]]:
         """One pushed message through its adapter and, if accepted, to Kafka; returns status and body."""
-        if self.pool is None or self.producer is None:
+        producer = self.producers.get(jurisdiction)
+        if self.pool is None or producer is None:
             raise HubError("the ingest service was not started")
         outcomes = list(judge_delivery(adapter_for(jurisdiction), "$", body, Deduplicator()))
         if len(outcomes) != 1 or isinstance(outcomes[0], Refused):
@@ -94,7 +99,7 @@ class IngestService:
         outcome: Outcome | PublishOutcome = outcomes[0]
         if isinstance(outcome, Accepted):
             async with self.pool.acquire() as connection:
-                outcome = (await publish_accepted(connection, self.producer, "http", [outcome]))[0]
+                outcome = (await publish_accepted(connection, producer, "http", [outcome]))[0]
         if isinstance(outcome, Published):
             log.info("ingest_accepted", jurisdiction=jurisdiction, event_id=outcome.event_id)
             return 202, {"status": "ACCEPTED", "event_id": outcome.event_id, "nominal_id": outcome.nominal_id}

@@ -8,6 +8,7 @@ from datetime import datetime
 import asyncpg
 
 from consumers.kafka_io import new_producer, send_all, start
+from hub.kafka_auth import OPERATOR
 from hub.settings import Settings
 from hub.store.connect import connect
 
@@ -46,7 +47,7 @@ async def list_dead_letters(settings: Settings, include_replayed: bool = False) 
 async def replay(settings: Settings, dlq_ids: list[str] | None) -> int:
     """Publish dead letters' original bytes back to their source topic; `None` replays every one not yet replayed."""
     connection = await connect(settings.hub_login())
-    producer = new_producer(settings)
+    producer = new_producer(settings, OPERATOR)  # Write on hub.inbound.* only (hub/stack/kafka_acls.py)
     await start(producer)
     try:
         async with connection.transaction():

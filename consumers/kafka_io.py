@@ -1,4 +1,7 @@
-"""Kafka clients configured the one way the hub uses them; aiokafka's errors become `BrokerError`."""
+"""Kafka clients configured the one way the hub uses them; aiokafka's errors become `BrokerError`.
+
+Every client logs in as one principal (hub/kafka_auth.py) over SASL_SSL, verifying the broker against the
+stack's CA; what that principal may do is hub/stack/kafka_acls.py's business."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.errors import KafkaError
 
 from hub.errors import BrokerError
+from hub.kafka_auth import client_security
 from hub.settings import Settings
 
 Header = tuple[str, bytes]
@@ -15,10 +19,12 @@ OutgoingMessage = tuple[str, bytes | None, bytes, list[Header]]
 """(topic, key, value, headers)."""
 
 
-def new_producer(settings: Settings) -> AIOKafkaProducer:
-    """An idempotent producer (acks=all): success is reported only once the broker has the message."""
+def new_producer(settings: Settings, principal: str) -> AIOKafkaProducer:
+    """An idempotent producer (acks=all) logged in as `principal`: success is reported only once the broker
+    has the message."""
     return AIOKafkaProducer(
         bootstrap_servers=settings.kafka_bootstrap,
+        **client_security(settings, principal),
         enable_idempotence=True,
         linger_ms=5,
         max_batch_size=256 * 1024,
@@ -26,10 +32,12 @@ def new_producer(settings: Settings) -> AIOKafkaProducer:
     )
 
 
-def new_consumer(settings: Settings, group_id: str, max_poll_records: int = 500) -> AIOKafkaConsumer:
-    """A group member whose positions live in PostgreSQL, so Kafka's own commits are never used."""
+def new_consumer(settings: Settings, group_id: str, principal: str, max_poll_records: int = 500) -> AIOKafkaConsumer:
+    """A group member logged in as `principal` whose positions live in PostgreSQL, so Kafka's own commits are
+    never used."""
     return AIOKafkaConsumer(
         bootstrap_servers=settings.kafka_bootstrap,
+        **client_security(settings, principal),
         group_id=group_id,
         enable_auto_commit=False,
         auto_offset_reset="earliest",

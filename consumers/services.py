@@ -15,6 +15,7 @@ from consumers.outbox_relay import OutboxRelay
 from consumers.router import GROUP_ID, INBOUND_PATTERN, Router
 from consumers.writer import PartnerWriter, group_id
 from hub.errors import HubError
+from hub.kafka_auth import ROUTER, writer_principal
 from hub.log import get_logger
 from hub.settings import PgLogin, Settings
 from hub.store.connect import connect
@@ -61,10 +62,10 @@ async def run_router(settings: Settings) -> None:
         load_id, agreements = await agreements_in_force(connection)
     finally:
         await connection.close()
-    producer = new_producer(settings)
+    producer = new_producer(settings, ROUTER)
     await start(producer)
     relay = OutboxRelay(_connector(login), producer)
-    consumer = new_consumer(settings, GROUP_ID)
+    consumer = new_consumer(settings, GROUP_ID, ROUTER)
     router = Router(agreements, relay)
     loop = BatchLoop(name=GROUP_ID, consumer=consumer, connect=_connector(login), handler=router)
     stop_on_signals([loop])
@@ -85,7 +86,7 @@ async def run_router(settings: Settings) -> None:
 
 
 async def _writer_loop(settings: Settings, partner: str) -> BatchLoop:
-    consumer = new_consumer(settings, group_id(partner))
+    consumer = new_consumer(settings, group_id(partner), writer_principal(partner))
     return BatchLoop(
         name=group_id(partner),
         consumer=consumer,

@@ -14,6 +14,7 @@ from consumers.kafka_io import new_producer, start
 from consumers.outbox_relay import OutboxRelay
 from hub.domain.codes import AGENCIES, JURISDICTIONS
 from hub.explain import explain, trail
+from hub.kafka_auth import ROUTER
 from hub.settings import Settings
 from hub.store import audit_queries, held_queue
 from hub.store.connect import connect
@@ -116,8 +117,11 @@ def _held_decide(args: argparse.Namespace) -> int:
 
 
 async def _publish_outbox(settings: Settings, connection: asyncpg.Connection) -> None:
-    """Publish the release now; if Kafka is away, the router's relay publishes it later from the outbox."""
-    producer = new_producer(settings)
+    """Publish the release now; if Kafka is away, the router's relay publishes it later from the outbox.
+
+    The outbox holds the router's own messages (deliveries, held notices), so they go out as `router`: the
+    only principal allowed to write `hub.deliver.*` (hub/stack/kafka_acls.py)."""
+    producer = new_producer(settings, ROUTER)
     await start(producer)
     relay = OutboxRelay(lambda: _with_hub(settings), producer)
     try:

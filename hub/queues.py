@@ -9,6 +9,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from hub.domain.codes import JURISDICTIONS
 from hub.errors import StoreError
+from hub.kafka_auth import MONITOR, client_security
 from hub.settings import PgLogin, Settings
 from hub.store.connect import connect
 from hub.topics import DELIVER_PARTITIONS, INBOUND_PARTITIONS, deliver_topic, inbound_topic
@@ -23,8 +24,10 @@ class QueueDepth:
 
 
 async def end_offsets(settings: Settings, partitions: Iterable[TopicPartition]) -> dict[TopicPartition, int]:
-    """The next offset each partition will be written at."""
-    client = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False)
+    """The next offset each partition will be written at (asked as the read-only `monitor`)."""
+    client = AIOKafkaConsumer(
+        bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False, **client_security(settings, MONITOR)
+    )
     await client.start()
     try:
         offsets: dict[TopicPartition, int] = await client.end_offsets(list(partitions))

@@ -90,6 +90,8 @@ class Settings(BaseSettings):
     pg_admin_password: SecretStr | None = None
     pg_hub_password: SecretStr | None = None
     pg_partner_passwords: dict[str, SecretStr] = {}
+    kafka_passwords: dict[str, SecretStr] = {}
+    kafka_ca_file: Path | None = None
 
     @classmethod
     def settings_customise_sources(
@@ -121,6 +123,14 @@ class Settings(BaseSettings):
         """A partner store's URL, without the password."""
         role = partner_role(partner)
         return f"postgresql://{role}@{self.pg_host}:{self.pg_port}/{role}"
+
+    def kafka_ca(self) -> Path:
+        """The CA certificate Kafka clients verify the broker against (default: the stack's own CA)."""
+        return self.kafka_ca_file or self.stack_dir / "tls" / "ca.pem"
+
+    def kafka_password(self, principal: str) -> SecretStr:
+        """The SCRAM password of one Kafka principal (hub/kafka_auth.py names them)."""
+        return _required(self.kafka_passwords.get(principal), f"HUB_KAFKA_PASSWORDS[{principal}]")
 
     def admin_login(self, database: str = "postgres") -> PgLogin:
         """The superuser the hub's own tooling (migrations, `hub stack`) uses."""

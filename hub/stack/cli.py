@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from hub.settings import Settings
 from hub.stack import service
-from hub.stack.kafka_topics import ensure_topics
+from hub.stack.kafka_topics import ensure_acls, ensure_topics
 from hub.stack.status import gather_status, render
 from hub.topics import all_topics
 
@@ -85,6 +85,8 @@ def _credentials(_: argparse.Namespace) -> int:
 
 
 def _topics_create(_: argparse.Namespace) -> int:
-    created = asyncio.run(ensure_topics(Settings().kafka_bootstrap))
+    settings = Settings()
+    created = asyncio.run(ensure_topics(settings))
+    asyncio.run(ensure_acls(settings))
     print(f"created {', '.join(created)}" if created else f"all {len(all_topics())} hub topics already exist")
     return 0

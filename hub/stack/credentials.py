@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import SecretStr
 
 from hub.domain.codes import JURISDICTIONS
+from hub.kafka_auth import all_principals
 from hub.settings import Settings
 
 _PASSWORD_BYTES = 24
@@ -18,11 +19,13 @@ _PASSWORD_BYTES = 24
 
 @dataclass(frozen=True, slots=True)
 class StackCredentials:
-    """One password per database principal: the admin superuser, the hub, and each partner store."""
+    """One password per database principal (the admin superuser, the hub, each partner store) and one per
+    Kafka principal (hub/kafka_auth.py)."""
 
     admin: SecretStr
     hub: SecretStr
     partners: dict[str, SecretStr]
+    kafka: dict[str, SecretStr] = field(default_factory=dict)
 
     @classmethod
     def generate(cls) -> StackCredentials:
@@ -30,25 +33,38 @@ class StackCredentials:
             admin=_new_password(),
             hub=_new_password(),
             partners={partner: _new_password() for partner in JURISDICTIONS},
+            kafka={principal: _new_password() for principal in all_principals()},
         )
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StackCredentials | None:
-        """The credentials the settings carry, or None when any of them is missing."""
+        """The credentials the settings carry, or None when any database password is missing (Kafka
+        principals without a password are left out: see `kafka_missing`)."""
         admin, hub = settings.pg_admin_password, settings.pg_hub_password
         partners = settings.pg_partner_passwords
         if admin is None or hub is None or any(p not in partners for p in JURISDICTIONS):
             return None
-        return cls(admin=admin, hub=hub, partners={p: partners[p] for p in JURISDICTIONS})
+        kafka = {name: settings.kafka_passwords[name] for name in all_principals() if name in settings.kafka_passwords}
+        return cls(admin=admin, hub=hub, partners={p: partners[p] for p in JURISDICTIONS}, kafka=kafka)
+
+    def kafka_missing(self) -> list[str]:
+        """The Kafka principals that have no password yet (a stack first set up before Kafka security)."""
+        return [name for name in all_principals() if name not in self.kafka]
+
+    def with_kafka_passwords(self) -> StackCredentials:
+        """These credentials plus a fresh password for every Kafka principal that has none."""
+        return replace(self, kafka={**self.kafka, **{name: _new_password() for name in self.kafka_missing()}})
 
     def env_text(self) -> str:
         """The `hub.env` lines; values are URL-safe base64, so single quotes need no escaping."""
         partners = json.dumps({p: s.get_secret_value() for p, s in self.partners.items()})
+        kafka = json.dumps({name: s.get_secret_value() for name, s in self.kafka.items()})
         return (
             "# Written by `hub stack up`: generated credentials of the local stack. Do not commit.\n"
             f"HUB_PG_ADMIN_PASSWORD='{self.admin.get_secret_value()}'\n"
             f"HUB_PG_HUB_PASSWORD='{self.hub.get_secret_value()}'\n"
             f"HUB_PG_PARTNER_PASSWORDS='{partners}'\n"
+            f"HUB_KAFKA_PASSWORDS='{kafka}'\n"
         )
 
 

@@ -1,8 +1,10 @@
 """The single-node KRaft broker's `server.properties`, rendered from a typed description (pure, no I/O).
 
-Listeners are a list of `Listener`s and anything extra goes in `BrokerConfig.extra`, so the security issue
-can swap the client listener to SASL_SSL and add per-listener JAAS lines without touching the renderer.
-The controller listener stays loopback PLAINTEXT (STACK_NOTES: avoids quorum bootstrap trouble with SCRAM).
+The client listener is SASL_SSL with SCRAM-SHA-512 (TLS from the stack's CA, a PEM key store) and is also
+the inter-broker listener, where the broker logs in as `hub-broker`. The StandardAuthorizer refuses whatever
+no ACL grants (hub/stack/kafka_acls.py). The controller listener stays loopback PLAINTEXT (STACK_NOTES: avoids
+quorum bootstrap trouble with SCRAM); its connections are `User:ANONYMOUS`, a super user so that the broker
+can register with its controller — which is why that listener must never leave the loopback interface.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from pydantic import SecretStr
+
+from hub.kafka_auth import ADMIN, BROKER, SASL_MECHANISM
 from hub.settings import Settings
 
 SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
@@ -39,6 +44,42 @@ class Listener:
 
 
 @dataclass(frozen=True, slots=True)
+class BrokerSecurity:
+    """TLS and SASL for the client listener: key stores as PEM files, the broker's own SCRAM login."""
+
+    keystore: Path
+    """PKCS#8 private key followed by the certificate chain (0600)."""
+    truststore: Path
+    """The stack's CA certificate."""
+    broker_password: SecretStr
+    broker_user: str = BROKER
+    super_users: tuple[str, ...] = (ADMIN, BROKER)
+
+    def properties(self, client_listener: str) -> tuple[tuple[str, str], ...]:
+        jaas = (
+            "org.apache.kafka.common.security.scram.ScramLoginModule required "
+            f'username="{self.broker_user}" password="{self.broker_password.get_secret_value()}";'
+        )
+        supers = ";".join(f"User:{name}" for name in (*self.super_users, "ANONYMOUS"))
+        return (
+            ("sasl.enabled.mechanisms", SASL_MECHANISM),
+            ("sasl.mechanism.inter.broker.protocol", SASL_MECHANISM),
+            (f"listener.name.{client_listener.lower()}.scram-sha-512.sasl.jaas.config", jaas),
+            ("ssl.keystore.type", "PEM"),
+            ("ssl.keystore.location", str(self.keystore)),
+            ("ssl.truststore.type", "PEM"),
+            ("ssl.truststore.location", str(self.truststore)),
+            ("ssl.client.auth", "none"),
+            ("ssl.enabled.protocols", "TLSv1.3,TLSv1.2"),
+            ("ssl.endpoint.identification.algorithm", "https"),
+            ("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer"),
+            ("allow.everyone.if.no.acl.found", "false"),
+            # ANONYMOUS is whoever connects on the loopback PLAINTEXT controller listener: the broker itself.
+            ("super.users", supers),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class BrokerConfig:
     """Everything `server.properties` says about the one combined broker + controller node."""
 
@@ -58,13 +99,14 @@ def split_host_port(address: str) -> tuple[str, int]:
     return host, int(port)
 
 
-def broker_config(settings: Settings, log_dir: Path) -> BrokerConfig:
-    """The local stack's broker: PLAINTEXT client listener from HUB_KAFKA_BOOTSTRAP, controller beside it."""
+def broker_config(settings: Settings, log_dir: Path, security: BrokerSecurity) -> BrokerConfig:
+    """The local stack's broker: SASL_SSL client listener from HUB_KAFKA_BOOTSTRAP, controller beside it."""
     host, port = split_host_port(settings.kafka_bootstrap)
     return BrokerConfig(
-        client=Listener(CLIENT_LISTENER, host, port),
+        client=Listener(CLIENT_LISTENER, host, port, protocol="SASL_SSL"),
         controller=Listener(CONTROLLER_LISTENER, host, settings.kafka_controller_port, advertised=False),
         log_dir=log_dir,
+        extra=security.properties(CLIENT_LISTENER),
     )
 
 

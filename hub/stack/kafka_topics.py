@@ -1,4 +1,5 @@
-"""Creating the hub's topics (hub/topics.py) on the local broker, idempotently, and reading them back."""
+"""Creating the hub's topics (hub/topics.py) and ACLs (kafka_acls.py) on the local broker, idempotently, and
+reading them back; the hub's tooling logs in as the super user `hub-admin`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError
 
 from hub.errors import BrokerError
+from hub.kafka_auth import ADMIN, client_security
 from hub.log import get_logger
+from hub.settings import Settings
+from hub.stack.kafka_acls import apply_acls
 from hub.topics import TopicSpec, all_topics
 
 log = get_logger("hub.stack.kafka_topics")
@@ -23,9 +27,12 @@ _SETTLE_SECONDS = 15.0
 
 
 @asynccontextmanager
-async def admin_client(bootstrap: str) -> AsyncIterator[AIOKafkaAdminClient]:
-    """A started admin client; aiokafka's errors come out as BrokerError."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=15000)
+async def admin_client(settings: Settings) -> AsyncIterator[AIOKafkaAdminClient]:
+    """A started admin client logged in as `hub-admin`; aiokafka's errors come out as BrokerError."""
+    bootstrap = settings.kafka_bootstrap
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=bootstrap, request_timeout_ms=15000, **client_security(settings, ADMIN)
+    )
     try:
         await admin.start()
         yield admin
@@ -35,10 +42,10 @@ async def admin_client(bootstrap: str) -> AsyncIterator[AIOKafkaAdminClient]:
         await admin.close()
 
 
-async def ensure_topics(bootstrap: str, specs: Iterable[TopicSpec] = all_topics()) -> list[str]:
+async def ensure_topics(settings: Settings, specs: Iterable[TopicSpec] = all_topics()) -> list[str]:
     """Create the missing topics and check every partition count; return the names created."""
     wanted = {spec.name: spec.partitions for spec in specs}
-    async with admin_client(bootstrap) as admin:
+    async with admin_client(settings) as admin:
         existing = set(await admin.list_topics())
         missing = [NewTopic(name, n, LOCAL_REPLICATION_FACTOR) for name, n in wanted.items() if name not in existing]
         if missing:
@@ -50,10 +57,18 @@ async def ensure_topics(bootstrap: str, specs: Iterable[TopicSpec] = all_topics(
     return [topic.name for topic in missing]
 
 
-async def partition_counts(bootstrap: str, names: Iterable[str]) -> dict[str, int]:
+async def partition_counts(settings: Settings, names: Iterable[str]) -> dict[str, int]:
     """The partition count of each named topic that exists (absent topics are left out)."""
-    async with admin_client(bootstrap) as admin:
+    async with admin_client(settings) as admin:
         return await _counts(admin, list(names))
+
+
+async def ensure_acls(settings: Settings) -> int:
+    """Apply the hub's ACL table (hub/stack/kafka_acls.py); returns how many grants it holds."""
+    async with admin_client(settings) as admin:
+        count = await apply_acls(admin)
+    log.info("kafka_acls_applied", grants=count)
+    return count
 
 
 async def _counts(admin: AIOKafkaAdminClient, names: list[str]) -> dict[str, int]:

@@ -14,7 +14,7 @@ from hub.stack import kafka_server, postgres_server
 from hub.stack.accounts import ServerAccount, postgres_account, private_dir
 from hub.stack.credentials import StackCredentials, write_env_file
 from hub.stack.kafka_jars import ensure_jars
-from hub.stack.kafka_topics import ensure_topics
+from hub.stack.kafka_topics import ensure_acls, ensure_topics
 from hub.stack.layout import StackLayout
 from hub.stack.ports import WantedPort, ensure_free
 from hub.stack.postgres_roles import ensure_roles_and_databases
@@ -81,17 +81,21 @@ def _preflight(settings: Settings, *, need_kafka: bool, need_postgres: bool) -> 
 def ensure_credentials(settings: Settings, layout: StackLayout) -> tuple[Settings, StackCredentials]:
     """The stack's passwords from the settings; generated and written to hub.env on the very first `up`."""
     credentials = StackCredentials.from_settings(settings)
-    if credentials is not None:
+    if credentials is not None and not credentials.kafka_missing():
         return settings, credentials
-    if postgres_server.is_initialised(layout):
+    if credentials is not None:
+        # A stack set up before Kafka had principals: add theirs, keep the database passwords.
+        write_env_file(layout.env_file, credentials.with_kafka_passwords())
+    elif postgres_server.is_initialised(layout):
         raise StackError(
             f"PostgreSQL data exists in {layout.pg_data} but its passwords are not in {layout.env_file} "
             "or the environment: `hub stack reset` starts afresh (it deletes the stack's data)"
         )
-    write_env_file(layout.env_file, StackCredentials.generate())
+    else:
+        write_env_file(layout.env_file, StackCredentials.generate())
     reloaded = Settings()
     credentials = StackCredentials.from_settings(reloaded)
-    if credentials is None:
+    if credentials is None or credentials.kafka_missing():
         raise ConfigurationError(f"the settings did not pick up the credentials written to {layout.env_file}")
     log.info("credentials_written", env_file=str(layout.env_file))
     return reloaded, credentials
@@ -117,7 +121,9 @@ async def _provision(settings: Settings, layout: StackLayout, kafka_pid: int,
                      credentials: StackCredentials) -> list[str]:  # fmt: skip
     async def kafka_side() -> list[str]:
         await kafka_server.wait_until_ready(settings, layout, kafka_pid)
-        return [f"topic {name}" for name in await ensure_topics(settings.kafka_bootstrap)]
+        created = [f"topic {name}" for name in await ensure_topics(settings)]
+        await ensure_acls(settings)
+        return created
 
     topics, databases = await asyncio.gather(kafka_side(), ensure_roles_and_databases(settings, credentials))
     return [*databases, *topics]
@@ -139,7 +145,7 @@ def reset(settings: Settings) -> list[Path]:
     down(settings)
     layout = StackLayout.of(settings)
     doomed = [layout.kafka_data, layout.kafka_properties, layout.kafka_cluster_id, layout.kafka_pid, layout.pg,
-              layout.env_file]  # fmt: skip
+              layout.env_file, kafka_server.scram_users_file(layout), kafka_server.keystore_file(layout)]  # fmt: skip
     removed = [path for path in doomed if path.exists()]
     for path in removed:
         if path.is_dir():

@@ -53,7 +53,7 @@ async def gather_status(settings: Settings) -> StackStatus:
 
 async def kafka_status(settings: Settings, layout: StackLayout) -> ServerStatus:
     pid = kafka_server.running_pid(layout)
-    up = pid is not None and await kafka_server.answers_metadata(settings.kafka_bootstrap)
+    up = pid is not None and await kafka_server.answers_metadata(settings)
     note = await _topics_note(settings) if up else ""
     return ServerStatus(
         name="kafka",
@@ -69,7 +69,7 @@ async def kafka_status(settings: Settings, layout: StackLayout) -> ServerStatus:
 async def _topics_note(settings: Settings) -> str:
     wanted = {spec.name: spec.partitions for spec in all_topics()}
     try:
-        counts = await partition_counts(settings.kafka_bootstrap, wanted)
+        counts = await partition_counts(settings, wanted)
     except HubError as exc:
         return f"topics unknown: {exc}"
     right = sum(1 for name, n in wanted.items() if counts.get(name) == n)

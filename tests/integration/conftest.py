@@ -19,6 +19,7 @@ from aiokafka import AIOKafkaProducer
 from consumers.services import migrated
 from hub.codec import encode
 from hub.domain.codes import JURISDICTIONS
+from hub.kafka_auth import adapter_principal, client_security
 from hub.queues import queue_depths
 from hub.settings import Settings
 from hub.topics import inbound_topic
@@ -79,26 +80,51 @@ def services(migrated_stores: None, tmp_path_factory: pytest.TempPathFactory) ->
     hub.stop_all()
 
 
+class AdapterProducers:
+    """One producer per source jurisdiction, each logged in as that jurisdiction's adapter, as in production:
+    a test publishes to `hub.inbound.<SRC>` only through `adapter-<src>` (the broker refuses anything else)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._clients: dict[str, AIOKafkaProducer] = {}
+
+    async def for_topic(self, topic: str) -> AIOKafkaProducer:
+        source = topic.rsplit(".", 1)[-1]
+        if source not in self._clients:
+            client = AIOKafkaProducer(
+                bootstrap_servers=self._settings.kafka_bootstrap,
+                enable_idempotence=True,
+                **client_security(self._settings, adapter_principal(source)),
+            )
+            await client.start()
+            self._clients[source] = client
+        return self._clients[source]
+
+    async def stop(self) -> None:
+        for client in self._clients.values():
+            await client.stop()
+
+
 @pytest.fixture(scope="session")
-async def producer(settings: Settings) -> AsyncIterator[AIOKafkaProducer]:
-    client = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap, enable_idempotence=True)
-    await client.start()
-    yield client
-    await client.stop()
+async def producer(settings: Settings) -> AsyncIterator[AdapterProducers]:
+    clients = AdapterProducers(settings)
+    yield clients
+    await clients.stop()
 
 
-async def publish(producer: AIOKafkaProducer, events: Sequence[dict[str, Any]]) -> None:
+async def publish(producer: AdapterProducers, events: Sequence[dict[str, Any]]) -> None:
     """Publish canonical events to their source's inbound topic, keyed by nominal, and await the broker."""
-    futures = [
-        await producer.send(inbound_topic(e["source_jurisdiction"]), encode(e), key=e["nominal_id"].encode())
-        for e in events
-    ]
+    futures = []
+    for e in events:
+        topic = inbound_topic(e["source_jurisdiction"])
+        client = await producer.for_topic(topic)
+        futures.append(await client.send(topic, encode(e), key=e["nominal_id"].encode()))
     await asyncio.gather(*futures)
 
 
-async def publish_raw(producer: AIOKafkaProducer, topic: str, key: bytes, value: bytes) -> int:
-    """Publish bytes as they are; returns the offset."""
-    metadata = await producer.send_and_wait(topic, value, key=key)
+async def publish_raw(producer: AdapterProducers, topic: str, key: bytes, value: bytes) -> int:
+    """Publish bytes as they are, as the adapter of the topic's jurisdiction; returns the offset."""
+    metadata = await (await producer.for_topic(topic)).send_and_wait(topic, value, key=key)
     offset: int = metadata.offset
     return offset
 
@@ -141,7 +167,7 @@ async def delivered_event_ids(settings: Settings, partner: str, nominal_ids: Seq
 
 
 async def publish_in_causal_order(
-    producer: AIOKafkaProducer, settings: Settings, steps: list[dict[str, Any]], nominal: str
+    producer: AdapterProducers, settings: Settings, steps: list[dict[str, Any]], nominal: str
 ) -> None:
     """Publish events one source at a time, as partners would: a reply is sent once its request arrived.
 

@@ -13,6 +13,7 @@ from adapters.registry import ADAPTER_MODULES, adapter_for
 from hub.codec import decode
 from hub.demo import sample_files
 from hub.errors import CodecError
+from hub.kafka_auth import ADMIN, client_security
 from hub.settings import Settings
 from hub.topics import INBOUND_PARTITIONS, inbound_topic
 
@@ -20,8 +21,11 @@ pytestmark = pytest.mark.integration
 
 
 async def events_on(settings: Settings, topic: str) -> Counter[str]:
-    """How many times each event id is on a topic, read from the beginning to the current end."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False)
+    """How many times each event id is on a topic, read from the beginning to the current end (as `hub-admin`:
+    no component principal may read an inbound topic but the router)."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False, **client_security(settings, ADMIN)
+    )
     await consumer.start()
     counts: Counter[str] = Counter()
     try:

@@ -11,12 +11,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaProducer
 
 from hub.domain.codes import JURISDICTIONS
 from hub.settings import Settings
 from tests import factories as f
-from tests.integration.conftest import HubServices, publish, query, routed, wait_until
+from tests.integration.conftest import AdapterProducers, HubServices, publish, query, routed, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -30,7 +29,7 @@ def hub_command(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-async def step(producer: AIOKafkaProducer, settings: Settings, *events: dict[str, Any]) -> None:
+async def step(producer: AdapterProducers, settings: Settings, *events: dict[str, Any]) -> None:
     """Publish and wait until the router has decided every event."""
     await publish(producer, list(events))
     await wait_until(lambda: routed(settings, [e["event_id"] for e in events]), what="routing")
@@ -68,7 +67,7 @@ async def items_by_store(settings: Settings, intel_ids: dict[str, str]) -> dict[
 
 
 async def test_six_jurisdictions_share_intelligence_only_as_owners_and_agreements_allow(
-    services: HubServices, producer: AIOKafkaProducer, settings: Settings
+    services: HubServices, producer: AdapterProducers, settings: Settings
 ) -> None:
     owners = {
         "SCO": "SCO-PSOS",

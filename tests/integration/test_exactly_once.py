@@ -7,11 +7,18 @@ import asyncio
 import random
 
 import pytest
-from aiokafka import AIOKafkaProducer
 
 from hub.settings import Settings
 from tests import factories as f
-from tests.integration.conftest import HubServices, delivered_event_ids, drained, publish, query, wait_until
+from tests.integration.conftest import (
+    AdapterProducers,
+    HubServices,
+    delivered_event_ids,
+    drained,
+    publish,
+    query,
+    wait_until,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -47,7 +54,7 @@ async def kill_and_restart(services: HubServices, rng: random.Random, stop: asyn
 
 
 async def test_killing_router_and_writers_at_random_loses_and_doubles_nothing(
-    services: HubServices, producer: AIOKafkaProducer, settings: Settings
+    services: HubServices, producer: AdapterProducers, settings: Settings
 ) -> None:
     rng = random.Random()
     nominals, waves = workload()

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from aiokafka import AIOKafkaProducer
 
 from hub.queues import queue_depths
 from hub.settings import Settings
 from tests import factories as f
-from tests.integration.conftest import HubServices, delivered_event_ids, publish, query, wait_until
+from tests.integration.conftest import AdapterProducers, HubServices, delivered_event_ids, publish, query, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -22,7 +21,7 @@ async def set_reachable(settings: Settings, database: str, reachable: bool) -> N
 
 
 async def test_an_unreachable_partner_store_delays_only_its_own_deliveries(
-    services: HubServices, producer: AIOKafkaProducer, settings: Settings
+    services: HubServices, producer: AdapterProducers, settings: Settings
 ) -> None:
     scottish, transport = f.new_id(), f.new_id()
     await set_reachable(settings, "partner_btp", False)

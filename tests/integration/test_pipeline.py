@@ -7,12 +7,12 @@ from datetime import date
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaProducer
 
 from hub.domain.codes import JURISDICTIONS
 from hub.settings import Settings
 from tests import factories as f
 from tests.integration.conftest import (
+    AdapterProducers,
     HubServices,
     delivered_event_ids,
     publish,
@@ -62,7 +62,7 @@ async def wait_for_deliveries(settings: Settings, expected: dict[str, set[str]],
 
 @pytest.mark.parametrize("source", JURISDICTIONS)
 async def test_movement_and_custody_from_each_source_reach_exactly_the_partners_the_rules_say(
-    source: str, services: HubServices, producer: AIOKafkaProducer, settings: Settings
+    source: str, services: HubServices, producer: AdapterProducers, settings: Settings
 ) -> None:
     police, other = POLICE[source], NEIGHBOUR[source]
     nominal, transfer = f.new_id(), f.new_id()
@@ -90,7 +90,7 @@ async def test_movement_and_custody_from_each_source_reach_exactly_the_partners_
 
 
 async def test_a_transfer_moves_the_lead_agency_and_later_events_follow_the_nominal(
-    services: HubServices, producer: AIOKafkaProducer, settings: Settings
+    services: HubServices, producer: AdapterProducers, settings: Settings
 ) -> None:
     nominal, transfer = f.new_id(), f.new_id()
     steps = [
@@ -145,7 +145,7 @@ async def test_a_transfer_moves_the_lead_agency_and_later_events_follow_the_nomi
 
 
 async def test_intelligence_goes_only_where_an_agreement_or_the_owner_allows_and_withdrawal_removes_it(
-    services: HubServices, producer: AIOKafkaProducer, settings: Settings
+    services: HubServices, producer: AdapterProducers, settings: Settings
 ) -> None:
     nominal, permitted, conditional = f.new_id(), f.new_id(), f.new_id()
     share_p = f.intelligence(nominal, permitted, ["EAW", "NIR"], "P")

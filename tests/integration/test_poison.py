@@ -8,15 +8,24 @@ from typing import Any
 
 import fastavro
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer
 
 from consumers.dlq import replay
 from hub.codec import MARKER, encode, schema_fingerprint
+from hub.kafka_auth import MONITOR, client_security
 from hub.settings import Settings
 from hub.topics import DLQ_TOPIC, inbound_topic
 from schemas import current_schemas
 from tests import factories as f
-from tests.integration.conftest import HubServices, delivered_event_ids, publish, publish_raw, query, wait_until
+from tests.integration.conftest import (
+    AdapterProducers,
+    HubServices,
+    delivered_event_ids,
+    publish,
+    publish_raw,
+    query,
+    wait_until,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -45,7 +54,7 @@ def poison(nominal: str) -> dict[str, bytes]:
 
 
 async def test_each_kind_of_poison_goes_to_the_dlq_with_its_reason_and_the_partition_keeps_flowing(
-    services: HubServices, producer: AIOKafkaProducer, settings: Settings
+    services: HubServices, producer: AdapterProducers, settings: Settings
 ) -> None:
     nominal = f.new_id()
     key = nominal.encode()  # one key: every record below lands on the same partition, in this order
@@ -81,7 +90,11 @@ async def test_each_kind_of_poison_goes_to_the_dlq_with_its_reason_and_the_parti
 
 async def read_dlq(settings: Settings, source_offsets: set[str]) -> list[dict[str, str]]:
     consumer = AIOKafkaConsumer(
-        DLQ_TOPIC, bootstrap_servers=settings.kafka_bootstrap, auto_offset_reset="earliest", enable_auto_commit=False
+        DLQ_TOPIC,
+        bootstrap_servers=settings.kafka_bootstrap,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        **client_security(settings, MONITOR),  # the read-only tools' principal may read the DLQ
     )
     await consumer.start()
     found: list[dict[str, str]] = []
@@ -100,7 +113,7 @@ async def read_dlq(settings: Settings, source_offsets: set[str]) -> list[dict[st
 
 
 async def test_a_replayed_dead_letter_is_published_again_to_its_source_topic(
-    services: HubServices, producer: AIOKafkaProducer, settings: Settings
+    services: HubServices, producer: AdapterProducers, settings: Settings
 ) -> None:
     nominal = f.new_id()
     original = encode_unchecked(f.registered(nominal, classification="SECRET"))

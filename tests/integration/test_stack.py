@@ -47,7 +47,7 @@ def test_status_command_exits_zero_and_prints_no_password(stack: Settings) -> No
 async def test_all_hub_topics_exist_with_their_partition_counts(stack: Settings) -> None:
     wanted = {spec.name: spec.partitions for spec in all_topics()}
 
-    counts = await partition_counts(stack.kafka_bootstrap, wanted)
+    counts = await partition_counts(stack, wanted)
 
     assert counts == wanted
 

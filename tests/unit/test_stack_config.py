@@ -8,12 +8,14 @@ import stat
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from hub.errors import PortInUse, PrerequisiteMissing
 from hub.settings import Settings
 from hub.stack.credentials import StackCredentials, write_env_file
 from hub.stack.kafka_config import (
     BrokerConfig,
+    BrokerSecurity,
     Listener,
     broker_config,
     new_cluster_id,
@@ -30,9 +32,13 @@ def _parse(properties: str) -> dict[str, str]:
     return dict(pairs)
 
 
+def _security(tmp_path: Path) -> BrokerSecurity:
+    return BrokerSecurity(tmp_path / "keystore.pem", tmp_path / "ca.pem", SecretStr("broker-secret"))
+
+
 def _local_config(tmp_path: Path) -> dict[str, str]:
     settings = Settings(kafka_bootstrap="127.0.0.1:19092", kafka_controller_port=19093)
-    return _parse(render_server_properties(broker_config(settings, tmp_path / "data")))
+    return _parse(render_server_properties(broker_config(settings, tmp_path / "data", _security(tmp_path))))
 
 
 def test_server_properties_describe_one_combined_kraft_node(tmp_path: Path) -> None:
@@ -44,14 +50,29 @@ def test_server_properties_describe_one_combined_kraft_node(tmp_path: Path) -> N
     assert config["log.dirs"] == str(tmp_path / "data")
 
 
-def test_server_properties_listen_on_loopback_plaintext_and_advertise_only_the_client_listener(
+def test_server_properties_listen_on_loopback_and_advertise_only_the_sasl_ssl_client_listener(
     tmp_path: Path,
 ) -> None:
     config = _local_config(tmp_path)
     assert config["listeners"] == "CLIENT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093"
     assert config["advertised.listeners"] == "CLIENT://127.0.0.1:19092"
-    assert config["listener.security.protocol.map"] == "CLIENT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+    assert config["listener.security.protocol.map"] == "CLIENT:SASL_SSL,CONTROLLER:PLAINTEXT"
     assert config["inter.broker.listener.name"] == "CLIENT"
+
+
+def test_the_broker_authenticates_with_scram_over_tls_and_denies_what_no_acl_grants(tmp_path: Path) -> None:
+    config = _local_config(tmp_path)
+    assert config["sasl.enabled.mechanisms"] == "SCRAM-SHA-512"
+    assert config["sasl.mechanism.inter.broker.protocol"] == "SCRAM-SHA-512"
+    assert (
+        'username="hub-broker" password="broker-secret"'
+        in config["listener.name.client.scram-sha-512.sasl.jaas.config"]
+    )
+    assert config["ssl.keystore.type"] == config["ssl.truststore.type"] == "PEM"
+    assert config["ssl.keystore.location"] == str(tmp_path / "keystore.pem")
+    assert config["authorizer.class.name"] == "org.apache.kafka.metadata.authorizer.StandardAuthorizer"
+    assert config["allow.everyone.if.no.acl.found"] == "false"
+    assert config["super.users"] == "User:hub-admin;User:hub-broker;User:ANONYMOUS"
 
 
 def test_server_properties_suit_a_single_broker_used_by_tests(tmp_path: Path) -> None:
@@ -70,7 +91,7 @@ def test_server_properties_suit_a_single_broker_used_by_tests(tmp_path: Path) ->
 
 def test_ports_come_from_the_settings(tmp_path: Path) -> None:
     settings = Settings(kafka_bootstrap="127.0.0.1:29092", kafka_controller_port=29093)
-    config = _parse(render_server_properties(broker_config(settings, tmp_path)))
+    config = _parse(render_server_properties(broker_config(settings, tmp_path, _security(tmp_path))))
     assert config["listeners"] == "CLIENT://127.0.0.1:29092,CONTROLLER://127.0.0.1:29093"
 
 
