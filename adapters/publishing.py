@@ -1,7 +1,8 @@
 """Publishing an adapter's accepted events: resolve identity, skip what was published before, await the broker.
 
 An event counts as published only once the broker acknowledged it (acks=all) and the import ledger recorded
-it, so re-importing a file adds nothing and an interrupted import resumes without duplicates.
+it, so re-importing a file adds nothing and an interrupted import resumes without duplicates. Each event is
+signed with its jurisdiction's current adapter key (hub/signing.py); the router verifies before anything else.
 """
 
 from __future__ import annotations
@@ -19,9 +20,12 @@ from aiokafka import AIOKafkaProducer
 from adapters.common.batch import Accepted, Rejected
 from adapters.common.errors import RecordRejected
 from adapters.common.output import event_json
-from consumers.kafka_io import send_all
+from consumers.kafka_io import Header, send_all
+from hub.adapter_keys import AdapterKeys
 from hub.codec import encode
 from hub.domain.identity import Conflicting, IdentifierKey, Unresolved, identifier_keys, resolve
+from hub.settings import get_settings
+from hub.signing import signature_headers
 from hub.topics import inbound_topic
 
 
@@ -48,9 +52,16 @@ def content_hash(event: dict[str, Any]) -> str:
 
 
 async def publish_accepted(
-    connection: asyncpg.Connection, producer: AIOKafkaProducer, delivery: str, accepted: Sequence[Accepted]
+    connection: asyncpg.Connection,
+    producer: AIOKafkaProducer,
+    delivery: str,
+    accepted: Sequence[Accepted],
+    keys: AdapterKeys | None = None,
 ) -> list[PublishOutcome]:
-    """Publish one chunk of a delivery's accepted records; returns an outcome per record, in order."""
+    """Publish one chunk of a delivery's accepted records, each signed; returns an outcome per record, in order.
+
+    `keys` are the adapters' signing keys (by default those of the stack in the settings)."""
+    keys = keys or _default_keys()
     hashes = {a.event["event_id"]: content_hash(a.event) for a in accepted}
     ledger = await _ledger(connection, list(hashes))
     known = await _known_identifiers(connection, [k for a in accepted for k in identifier_keys(a.event["identifiers"])])
@@ -68,16 +79,27 @@ async def publish_accepted(
             " ON CONFLICT DO NOTHING",
             links,
         )
-    await send_all(
-        producer,
-        [(inbound_topic(e["source_jurisdiction"]), e["nominal_id"].encode(), encode(e), []) for _, e in to_publish],
-    )
+    await send_all(producer, [_signed_message(e, keys) for _, e in to_publish])
     await connection.executemany(
         "INSERT INTO imported_record (event_id, source, content_hash, delivery, locator) VALUES ($1, $2, $3, $4, $5)"
         " ON CONFLICT DO NOTHING",
         [(e["event_id"], e["source_system"], hashes[e["event_id"]], delivery, a.locator) for a, e in to_publish],
     )
     return outcomes
+
+
+def _signed_message(event: dict[str, Any], keys: AdapterKeys) -> tuple[str, bytes, bytes, list[Header]]:
+    value = encode(event)
+    headers = signature_headers(value, keys.current(event["source_jurisdiction"]))
+    return inbound_topic(event["source_jurisdiction"]), event["nominal_id"].encode(), value, headers
+
+
+_stack_keys: dict[str, AdapterKeys] = {}
+
+
+def _default_keys() -> AdapterKeys:
+    stack_dir = get_settings().stack_dir
+    return _stack_keys.setdefault(str(stack_dir), AdapterKeys(stack_dir))
 
 
 def _prepare(

@@ -10,6 +10,7 @@ import asyncpg
 from consumers.kafka_io import new_producer, send_all, start
 from hub.kafka_auth import OPERATOR
 from hub.settings import Settings
+from hub.signing import KEY_HEADER, SIGNATURE_HEADER
 from hub.store.connect import connect
 
 
@@ -52,7 +53,7 @@ async def replay(settings: Settings, dlq_ids: list[str] | None) -> int:
     try:
         async with connection.transaction():
             rows = await _claim(connection, dlq_ids)
-            await send_all(producer, [(r["source_topic"], r["key"], r["original"], []) for r in rows])
+            await send_all(producer, [(r["source_topic"], r["key"], r["original"], _signature(r)) for r in rows])
             await connection.execute(
                 "UPDATE dlq_entry SET replayed_at = now() WHERE dlq_id = ANY($1::uuid[])", [r["dlq_id"] for r in rows]
             )
@@ -66,13 +67,20 @@ async def _claim(connection: asyncpg.Connection, dlq_ids: list[str] | None) -> l
     rows: list[asyncpg.Record]
     if dlq_ids is None:
         rows = await connection.fetch(
-            "SELECT dlq_id, source_topic, key, original FROM dlq_entry WHERE replayed_at IS NULL ORDER BY recorded_at"
-            " FOR UPDATE"
+            "SELECT dlq_id, source_topic, key, original, sig_key, sig FROM dlq_entry WHERE replayed_at IS NULL"
+            " ORDER BY recorded_at FOR UPDATE"
         )
     else:
         rows = await connection.fetch(
-            "SELECT dlq_id, source_topic, key, original FROM dlq_entry WHERE dlq_id = ANY($1::uuid[])"
+            "SELECT dlq_id, source_topic, key, original, sig_key, sig FROM dlq_entry WHERE dlq_id = ANY($1::uuid[])"
             " ORDER BY recorded_at FOR UPDATE",
             dlq_ids,
         )
     return rows
+
+
+def _signature(row: asyncpg.Record) -> list[tuple[str, bytes]]:
+    """The original signature headers: a replay is verified again, exactly like the first delivery."""
+    if row["sig_key"] is None or row["sig"] is None:
+        return []
+    return [(KEY_HEADER, row["sig_key"].encode()), (SIGNATURE_HEADER, bytes(row["sig"]))]

@@ -17,7 +17,7 @@ import asyncpg
 
 from adapters import cli as adapter_cli
 from consumers import cli as consumer_cli
-from hub import __version__, agreements_cli, oversight_cli
+from hub import __version__, agreements_cli, keys_cli, oversight_cli
 from hub.errors import HubError
 from hub.log import configure_logging
 from hub.stack import cli as stack_cli
@@ -31,6 +31,7 @@ COMMAND_GROUPS: tuple[CommandGroup, ...] = (
     consumer_cli.register,
     oversight_cli.register,
     agreements_cli.register,
+    keys_cli.register,
 )
 
 

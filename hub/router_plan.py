@@ -7,6 +7,7 @@ transaction. Events of one nominal are planned in order, each seeing the state t
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol
@@ -26,6 +27,7 @@ from hub.domain.ownership import (
 )
 from hub.domain.routing import RoutingDecision, Verdict, route_event
 from hub.holds import PendingHold, delivery_message, settlement_messages
+from hub.signing import read_signature
 from hub.store.outbox import OutboxMessage
 from hub.topics import DLQ_TOPIC, HELD_TOPIC
 
@@ -81,15 +83,20 @@ class RawRecord(Protocol):
     offset: int
     key: bytes | None
     value: bytes | None
+    headers: Sequence[tuple[str, bytes]]
 
 
-def dead_letter(effects: Effects, record: RawRecord, code: str, reason: str, event_id: str | None) -> None:
-    """Send a record the router cannot route to `hub.dlq`, with its key and bytes so it can be replayed."""
+def dead_letter(
+    effects: Effects, record: RawRecord, code: str, reason: str, event_id: str | None, rule: str | None = None
+) -> None:
+    """Send a record the router cannot route to `hub.dlq`, with its key, bytes and signature so it can be replayed.
+
+    The audit records outcome DLQ with `rule` (the code unless given, e.g. SECURITY-BAD-SIGNATURE)."""
     entry = dlq_id(record.topic, record.partition, record.offset)
     value = record.value or b""
-    effects.dlq.append(
-        (entry, record.topic, record.partition, record.offset, code, reason, event_id, record.key, value)
-    )
+    key_id, signature = read_signature(record.headers)
+    where = (record.topic, record.partition, record.offset)
+    effects.dlq.append((entry, *where, code, reason, event_id, record.key, value, key_id, signature))
     headers = (
         ("dlq_id", entry),
         ("reason_code", code),
@@ -97,9 +104,30 @@ def dead_letter(effects: Effects, record: RawRecord, code: str, reason: str, eve
         ("source_topic", record.topic),
         ("source_partition", str(record.partition)),
         ("source_offset", str(record.offset)),
+        *((("sig_key", key_id),) if key_id else ()),
     )
     effects.outbox.append(OutboxMessage(DLQ_TOPIC, record.key, value, headers))
-    effects.decisions.append((event_id, None, None, None, None, None, "DLQ", code, ROUTER, reason))
+    effects.decisions.append((event_id, None, None, None, None, None, "DLQ", rule or code, ROUTER, reason))
+
+
+def ignore_repeat(effects: Effects, inbound: Inbound) -> None:
+    """An event routed before arrived again (a re-publish or a replay): not routed twice, but audited."""
+    event = inbound.event
+    where = f"{inbound.topic}[{inbound.partition}]@{inbound.offset}"
+    effects.decisions.append(
+        (
+            event["event_id"],
+            event["nominal_id"],
+            event["event_type"],
+            event["owner_agency"],
+            None,
+            None,
+            "IGNORED",
+            "ALREADY-ROUTED",
+            ROUTER,
+            f"{where} repeats an event already routed; not delivered again",
+        )
+    )
 
 
 def plan_event(inbound: Inbound, state: BatchState, agreements: tuple[SharingAgreement, ...], effects: Effects) -> None:

@@ -7,6 +7,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hub.adapter_keys import ensure_adapter_keys
 from hub.errors import ConfigurationError, StackError
 from hub.log import get_logger
 from hub.settings import Settings, stack_env_file
@@ -126,7 +127,8 @@ async def _provision(settings: Settings, layout: StackLayout, kafka_pid: int,
         return created
 
     topics, databases = await asyncio.gather(kafka_side(), ensure_roles_and_databases(settings, credentials))
-    return [*databases, *topics]
+    keys = await ensure_adapter_keys(settings)  # needs the hub database, so after it exists
+    return [*databases, *topics, *keys]
 
 
 def down(settings: Settings) -> list[str]:

@@ -69,7 +69,8 @@ async def write_effects(connection: asyncpg.Connection, effects: Effects, state:
     if effects.dlq:
         await connection.executemany(
             'INSERT INTO dlq_entry (dlq_id, source_topic, partition, "offset", reason_code, reason, event_id, key,'
-            " original) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (dlq_id) DO NOTHING",
+            " original, sig_key, sig) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+            " ON CONFLICT (dlq_id) DO NOTHING",
             effects.dlq,
         )
     await _save_state(connection, state)

@@ -23,6 +23,7 @@ from hub.kafka_auth import adapter_principal, client_security
 from hub.queues import queue_depths
 from hub.settings import Settings
 from hub.topics import inbound_topic
+from tests.integration.signing import adapter_headers
 
 SERVICES = {"router": ["serve", "router"], "writers": ["serve", "writer", "--partner", "all"]}
 
@@ -113,18 +114,25 @@ async def producer(settings: Settings) -> AsyncIterator[AdapterProducers]:
 
 
 async def publish(producer: AdapterProducers, events: Sequence[dict[str, Any]]) -> None:
-    """Publish canonical events to their source's inbound topic, keyed by nominal, and await the broker."""
+    """Publish canonical events to their source's inbound topic, keyed by nominal, signed by the source's adapter
+    key, and await the broker."""
     futures = []
     for e in events:
-        topic = inbound_topic(e["source_jurisdiction"])
+        topic, value = inbound_topic(e["source_jurisdiction"]), encode(e)
         client = await producer.for_topic(topic)
-        futures.append(await client.send(topic, encode(e), key=e["nominal_id"].encode()))
+        headers = adapter_headers(topic, value)
+        futures.append(await client.send(topic, value, key=e["nominal_id"].encode(), headers=headers))
     await asyncio.gather(*futures)
 
 
-async def publish_raw(producer: AdapterProducers, topic: str, key: bytes, value: bytes) -> int:
-    """Publish bytes as they are, as the adapter of the topic's jurisdiction; returns the offset."""
-    metadata = await (await producer.for_topic(topic)).send_and_wait(topic, value, key=key)
+async def publish_raw(
+    producer: AdapterProducers, topic: str, key: bytes, value: bytes, headers: list[tuple[str, bytes]] | None = None
+) -> int:
+    """Publish bytes as they are, as the adapter of the topic's jurisdiction; returns the offset.
+
+    Signed by that adapter's key unless `headers` are given (`[]` sends the bytes unsigned)."""
+    headers = adapter_headers(topic, value) if headers is None else headers
+    metadata = await (await producer.for_topic(topic)).send_and_wait(topic, value, key=key, headers=headers)
     offset: int = metadata.offset
     return offset
 
