@@ -12,6 +12,7 @@ from hub.domain.codes import JURISDICTIONS
 from hub.log import configure_logging
 from hub.queues import queue_depths
 from hub.settings import Settings
+from hub.store.hub_schema import migrate_hub
 
 if TYPE_CHECKING:
     from hub.cli import Subcommands
@@ -88,7 +89,7 @@ def _migrate(_: argparse.Namespace) -> int:
     settings = Settings()
 
     async def all_stores() -> None:
-        print("hub:", ", ".join(await services.migrated(settings.hub_login(), "hub")) or "up to date")
+        print("hub:", ", ".join(await migrate_hub(settings)) or "up to date")
         for partner in JURISDICTIONS:
             applied = await services.migrated(settings.partner_login(partner), "partner")
             print(f"{partner}:", ", ".join(applied) or "up to date")

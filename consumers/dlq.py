@@ -33,8 +33,8 @@ _COLUMNS = (
 
 
 async def list_dead_letters(settings: Settings, include_replayed: bool = False) -> list[DeadLetter]:
-    """Dead letters, oldest first; replayed ones only when asked."""
-    connection = await connect(settings.hub_login())
+    """Dead letters, oldest first; replayed ones only when asked (read as `hub_reader`)."""
+    connection = await connect(settings.hub_reader_login())
     try:
         rows = await connection.fetch(
             f"SELECT {_COLUMNS} FROM dlq_entry WHERE $1 OR replayed_at IS NULL ORDER BY recorded_at, dlq_id",  # noqa: S608 - constant column list

@@ -19,6 +19,7 @@ from hub.kafka_auth import ROUTER, writer_principal
 from hub.log import get_logger
 from hub.settings import PgLogin, Settings
 from hub.store.connect import connect
+from hub.store.hub_schema import ensure_hub_schema
 from hub.store.migrate import StoreKind, migrate
 from hub.topics import deliver_topic
 
@@ -56,7 +57,7 @@ def stop_on_signals(loops: Sequence[BatchLoop]) -> None:
 async def run_router(settings: Settings) -> None:
     """The router until SIGTERM: publish what a previous run left in the outbox, then route batches."""
     login = settings.hub_login()
-    await migrated(login, "hub")
+    await ensure_hub_schema(settings)
     connection = await connect(login)
     try:
         load_id, agreements = await agreements_in_force(connection)

@@ -18,6 +18,7 @@ from hub.errors import HubError
 from hub.queues import queue_depths
 from hub.settings import Settings
 from hub.store.connect import connect
+from hub.store.hub_schema import migrate_hub
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 DRAIN_TIMEOUT_S = 120
@@ -68,7 +69,7 @@ async def store_summary(settings: Settings, event_ids: list[str]) -> str:
     }
     lines = [f"{'store':<6}{'deliveries':>11}" + "".join(f"{k:>14}" for k in kinds)]
     for partner in JURISDICTIONS:
-        connection = await connect(settings.partner_login(partner))
+        connection = await connect(settings.partner_reader_login(partner))
         try:
             rows = await connection.fetch(
                 "SELECT event_type, count(*) FROM applied_delivery WHERE event_id = ANY($1::uuid[]) GROUP BY 1",
@@ -79,7 +80,7 @@ async def store_summary(settings: Settings, event_ids: list[str]) -> str:
         counts = {r[0]: r[1] for r in rows}
         by_kind = [sum(counts.get(t, 0) for t in types) for types in kinds.values()]
         lines.append(f"{partner:<6}{sum(counts.values()):>11}" + "".join(f"{n:>14}" for n in by_kind))
-    hub = await connect(settings.hub_login())
+    hub = await connect(settings.hub_reader_login())
     try:
         held = await hub.fetch(
             "SELECT owner_agency, count(*) FROM held_item WHERE status = 'PENDING' AND event_id = ANY($1::uuid[])"
@@ -94,7 +95,7 @@ async def store_summary(settings: Settings, event_ids: list[str]) -> str:
 
 
 async def run_demo(settings: Settings) -> int:
-    await migrated(settings.hub_login(), "hub")
+    await migrate_hub(settings)
     for partner in JURISDICTIONS:
         await migrated(settings.partner_login(partner), "partner")
     processes = start_services()

@@ -1,4 +1,5 @@
-"""`hub held list|decide`, `hub policy explain` and `hub audit trail`: the owner's decisions and the audit trail."""
+"""`hub held list|decide`, `hub policy explain` and `hub audit trail|verify`: the owner's decisions and the audit
+trail. Only `held decide` writes (as the hub's role); the others look, as the read-only `hub_reader`."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import asyncpg
 
 from consumers.kafka_io import new_producer, start
 from consumers.outbox_relay import OutboxRelay
+from hub.domain.audit_chain import ChainReport
 from hub.domain.codes import AGENCIES, JURISDICTIONS
 from hub.explain import explain, trail
 from hub.kafka_auth import ROUTER
@@ -58,15 +60,21 @@ def register(subcommands: Subcommands[argparse.ArgumentParser]) -> None:
     trail_cmd = audit_actions.add_parser("trail", help="where a nominal's data went")
     trail_cmd.add_argument("--nominal", required=True)
     trail_cmd.set_defaults(handler=_trail)
+    verify_cmd = audit_actions.add_parser("verify", help="check the audit log's hash chain; exit 1 at a broken link")
+    verify_cmd.set_defaults(handler=_verify)
 
 
 async def _with_hub(settings: Settings) -> asyncpg.Connection:
     return await connect(settings.hub_login())
 
 
+async def _reading_hub(settings: Settings) -> asyncpg.Connection:
+    return await connect(settings.hub_reader_login())
+
+
 def _held_list(args: argparse.Namespace) -> int:
     async def run() -> list[held_queue.HeldItem]:
-        connection = await _with_hub(Settings())
+        connection = await _reading_hub(Settings())
         try:
             overdue_at = datetime.now(UTC) if args.overdue else None
             return await held_queue.list_held(connection, owner=args.owner, overdue_at=overdue_at)
@@ -133,7 +141,7 @@ async def _publish_outbox(settings: Settings, connection: asyncpg.Connection) ->
 
 def _explain(args: argparse.Namespace) -> int:
     async def run() -> str:
-        connection = await _with_hub(Settings())
+        connection = await _reading_hub(Settings())
         try:
             records = await audit_queries.decisions_for_event(connection, args.event_id)
             holds = await audit_queries.holds_for_event(connection, args.event_id)
@@ -147,7 +155,7 @@ def _explain(args: argparse.Namespace) -> int:
 
 def _trail(args: argparse.Namespace) -> int:
     async def run() -> str:
-        connection = await _with_hub(Settings())
+        connection = await _reading_hub(Settings())
         try:
             return trail(await audit_queries.decisions_for_nominal(connection, args.nominal))
         finally:
@@ -155,3 +163,21 @@ def _trail(args: argparse.Namespace) -> int:
 
     print(asyncio.run(run()))
     return 0
+
+
+def _verify(_: argparse.Namespace) -> int:
+    async def run() -> ChainReport:
+        connection = await _reading_hub(Settings())
+        try:
+            return await audit_queries.verify_audit_chain(connection)
+        finally:
+            await connection.close()
+
+    report = asyncio.run(run())
+    last = "none" if report.last_hash is None else report.last_hash.hex()
+    if report.intact:
+        print(f"chain intact: {report.records} records, last hash {last}")
+        return 0
+    print(f"chain broken at record id {report.broken_at}: {report.problem}")
+    print(f"the {report.records} records before it are intact; the last of them has hash {last}")
+    return 1

@@ -41,9 +41,9 @@ async def queue_depths(settings: Settings) -> list[QueueDepth]:
     inbound = [TopicPartition(inbound_topic(j), p) for j in JURISDICTIONS for p in range(INBOUND_PARTITIONS)]
     deliver = {j: [TopicPartition(deliver_topic(j), p) for p in range(DELIVER_PARTITIONS)] for j in JURISDICTIONS}
     ends = await end_offsets(settings, inbound + [tp for tps in deliver.values() for tp in tps])
-    depths = [QueueDepth("router", await _behind(settings.hub_login(), "hub-router", inbound, ends))]
+    depths = [QueueDepth("router", await _behind(settings.hub_reader_login(), "hub-router", inbound, ends))]
     for partner, tps in deliver.items():
-        waiting = await _behind(settings.partner_login(partner), f"hub-writer-{partner}", tps, ends)
+        waiting = await _behind(settings.partner_reader_login(partner), f"hub-writer-{partner}", tps, ends)
         depths.append(QueueDepth(f"writer {partner}", waiting))
     return depths
 

@@ -8,6 +8,7 @@ loaded (not when this module is imported), so `HUB_STACK_DIR` set by a test or a
 from __future__ import annotations
 
 import os
+import ssl
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,9 @@ from hub.errors import ConfigurationError
 
 HUB_DATABASE = "hub"
 HUB_ROLE = "hub"
+# Owns the hub database's tables (NOLOGIN): migrations run as it through `SET ROLE`, never the services.
+HUB_OWNER_ROLE = "hub_owner"
+HUB_READER_ROLE = "hub_reader"
 
 
 def stack_env_file() -> Path:
@@ -40,14 +44,29 @@ def partner_role(partner: str) -> str:
     return f"partner_{partner.lower()}"
 
 
+def partner_reader_role(partner: str) -> str:
+    """The read-only role of a partner store, e.g. `partner_sco_reader`."""
+    return f"{partner_role(partner)}_reader"
+
+
+@lru_cache(maxsize=8)
+def verifying_context(ca_file: Path) -> ssl.SSLContext:
+    """TLS that trusts only `ca_file` and checks the server's name (libpq's verify-full)."""
+    context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH, cafile=str(ca_file))
+    context.check_hostname = True
+    context.verify_mode = ssl.CERT_REQUIRED
+    return context
+
+
 class PgConnectKwargs(TypedDict):
-    """What `asyncpg.connect` / `asyncpg.create_pool` take to log in as one principal."""
+    """What `asyncpg.connect` / `asyncpg.create_pool` take to log in as one principal, over verified TLS."""
 
     host: str
     port: int
     user: str
     database: str
     password: str
+    ssl: ssl.SSLContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +78,7 @@ class PgLogin:
     user: str
     database: str
     password: SecretStr
+    ca_file: Path
 
     def url(self) -> str:
         """The address as a `postgresql://` URL, without the password (safe to print and log)."""
@@ -72,7 +92,18 @@ class PgLogin:
             user=self.user,
             database=self.database,
             password=self.password.get_secret_value(),
+            ssl=self.tls(),
         )
+
+    def tls(self) -> ssl.SSLContext:
+        """The client side of the connection's TLS: the server must prove it holds a certificate of our CA."""
+        try:
+            return verifying_context(self.ca_file)
+        except FileNotFoundError:
+            raise ConfigurationError(
+                f"the CA certificate {self.ca_file} does not exist: run `hub stack up` (it creates the stack's CA)"
+                " or point HUB_PG_CA_FILE at the CA that signed the server's certificate"
+            ) from None
 
 
 class Settings(BaseSettings):
@@ -90,6 +121,8 @@ class Settings(BaseSettings):
     pg_admin_password: SecretStr | None = None
     pg_hub_password: SecretStr | None = None
     pg_partner_passwords: dict[str, SecretStr] = {}
+    pg_reader_passwords: dict[str, SecretStr] = {}
+    pg_ca_file: Path | None = None
     kafka_passwords: dict[str, SecretStr] = {}
     kafka_ca_file: Path | None = None
 
@@ -132,21 +165,36 @@ class Settings(BaseSettings):
         """The SCRAM password of one Kafka principal (hub/kafka_auth.py names them)."""
         return _required(self.kafka_passwords.get(principal), f"HUB_KAFKA_PASSWORDS[{principal}]")
 
+    def pg_ca(self) -> Path:
+        """The CA certificate database clients verify the server against (default: the stack's own CA)."""
+        return self.pg_ca_file or self.stack_dir / "tls" / "ca.pem"
+
     def admin_login(self, database: str = "postgres") -> PgLogin:
         """The superuser the hub's own tooling (migrations, `hub stack`) uses."""
         password = _required(self.pg_admin_password, "HUB_PG_ADMIN_PASSWORD")
-        return PgLogin(self.pg_host, self.pg_port, self.pg_admin_user, database, password)
+        return PgLogin(self.pg_host, self.pg_port, self.pg_admin_user, database, password, self.pg_ca())
 
     def hub_login(self) -> PgLogin:
-        """The hub's own role on the `hub` database."""
+        """The hub's runtime role on the `hub` database: reads and appends, owns nothing, cannot rewrite the audit."""
         password = _required(self.pg_hub_password, "HUB_PG_HUB_PASSWORD")
-        return PgLogin(self.pg_host, self.pg_port, HUB_ROLE, HUB_DATABASE, password)
+        return PgLogin(self.pg_host, self.pg_port, HUB_ROLE, HUB_DATABASE, password, self.pg_ca())
+
+    def hub_reader_login(self) -> PgLogin:
+        """Read-only access to the `hub` database, for the tools that only look (queues, held list, audit)."""
+        password = _required(self.pg_reader_passwords.get(HUB_ROLE), f"HUB_PG_READER_PASSWORDS[{HUB_ROLE}]")
+        return PgLogin(self.pg_host, self.pg_port, HUB_READER_ROLE, HUB_DATABASE, password, self.pg_ca())
 
     def partner_login(self, partner: str) -> PgLogin:
         """A partner store's own role on its own database; a writer for P holds P's login only."""
         role = partner_role(partner)
         password = _required(self.pg_partner_passwords.get(partner), f"HUB_PG_PARTNER_PASSWORDS[{partner}]")
-        return PgLogin(self.pg_host, self.pg_port, role, role, password)
+        return PgLogin(self.pg_host, self.pg_port, role, role, password, self.pg_ca())
+
+    def partner_reader_login(self, partner: str) -> PgLogin:
+        """Read-only access to one partner store."""
+        role = partner_role(partner)
+        password = _required(self.pg_reader_passwords.get(partner), f"HUB_PG_READER_PASSWORDS[{partner}]")
+        return PgLogin(self.pg_host, self.pg_port, partner_reader_role(partner), role, password, self.pg_ca())
 
 
 def _required(secret: SecretStr | None, name: str) -> SecretStr:

@@ -12,7 +12,7 @@ from pydantic import SecretStr
 
 from hub.domain.codes import JURISDICTIONS
 from hub.kafka_auth import all_principals
-from hub.settings import Settings
+from hub.settings import HUB_ROLE, Settings
 
 _PASSWORD_BYTES = 24
 
@@ -25,6 +25,8 @@ class StackCredentials:
     admin: SecretStr
     hub: SecretStr
     partners: dict[str, SecretStr]
+    # The read-only roles' passwords: "hub" for hub_reader, a jurisdiction for partner_<p>_reader.
+    readers: dict[str, SecretStr]
     kafka: dict[str, SecretStr] = field(default_factory=dict)
 
     @classmethod
@@ -33,6 +35,7 @@ class StackCredentials:
             admin=_new_password(),
             hub=_new_password(),
             partners={partner: _new_password() for partner in JURISDICTIONS},
+            readers={name: _new_password() for name in reader_names()},
             kafka={principal: _new_password() for principal in all_principals()},
         )
 
@@ -44,8 +47,10 @@ class StackCredentials:
         partners = settings.pg_partner_passwords
         if admin is None or hub is None or any(p not in partners for p in JURISDICTIONS):
             return None
+        stored = settings.pg_reader_passwords
+        readers = {name: stored[name] for name in reader_names() if name in stored}
         kafka = {name: settings.kafka_passwords[name] for name in all_principals() if name in settings.kafka_passwords}
-        return cls(admin=admin, hub=hub, partners={p: partners[p] for p in JURISDICTIONS}, kafka=kafka)
+        return cls(admin=admin, hub=hub, partners={p: partners[p] for p in JURISDICTIONS}, readers=readers, kafka=kafka)
 
     def kafka_missing(self) -> list[str]:
         """The Kafka principals that have no password yet (a stack first set up before Kafka security)."""
@@ -55,17 +60,32 @@ class StackCredentials:
         """These credentials plus a fresh password for every Kafka principal that has none."""
         return replace(self, kafka={**self.kafka, **{name: _new_password() for name in self.kafka_missing()}})
 
+    def readers_missing(self) -> list[str]:
+        """The read-only roles without a password yet (a stack first set up before they existed)."""
+        return [name for name in reader_names() if name not in self.readers]
+
+    def with_reader_passwords(self) -> StackCredentials:
+        """These credentials plus a fresh password for every read-only role that has none."""
+        return replace(self, readers={**self.readers, **{name: _new_password() for name in self.readers_missing()}})
+
     def env_text(self) -> str:
         """The `hub.env` lines; values are URL-safe base64, so single quotes need no escaping."""
         partners = json.dumps({p: s.get_secret_value() for p, s in self.partners.items()})
+        readers = json.dumps({name: s.get_secret_value() for name, s in self.readers.items()})
         kafka = json.dumps({name: s.get_secret_value() for name, s in self.kafka.items()})
         return (
             "# Written by `hub stack up`: generated credentials of the local stack. Do not commit.\n"
             f"HUB_PG_ADMIN_PASSWORD='{self.admin.get_secret_value()}'\n"
             f"HUB_PG_HUB_PASSWORD='{self.hub.get_secret_value()}'\n"
             f"HUB_PG_PARTNER_PASSWORDS='{partners}'\n"
+            f"HUB_PG_READER_PASSWORDS='{readers}'\n"
             f"HUB_KAFKA_PASSWORDS='{kafka}'\n"
         )
+
+
+def reader_names() -> list[str]:
+    """The keys of `HUB_PG_READER_PASSWORDS`: the hub database's reader, then one per partner store."""
+    return [HUB_ROLE, *JURISDICTIONS]
 
 
 def _new_password() -> SecretStr:

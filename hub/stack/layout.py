@@ -68,5 +68,19 @@ class StackLayout:
         return self.pg / "socket"
 
     @property
+    def tls(self) -> Path:
+        """The stack's certificate authority and the certificates it issued (hub/stack/tls.py)."""
+        return self.root / "tls"
+
+    @property
+    def pg_tls(self) -> Path:
+        """The server's certificate and key, copied where the server's account owns them."""
+        return self.pg / "tls"
+
+    @property
+    def pg_hba(self) -> Path:
+        return self.pg / "pg_hba.conf"
+
+    @property
     def pg_log(self) -> Path:
         return self.logs / "postgresql.log"

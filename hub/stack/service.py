@@ -46,6 +46,10 @@ def up(settings: Settings) -> UpReport:
     private_dir(layout.logs, account)
     kafka_pid = kafka_server.running_pid(layout)
     pg_running = postgres_server.running_pid(layout) is not None
+    if pg_running and not postgres_server.runs_current_config(settings, layout):
+        # Started before TLS, or with other options: restart it with the ones this hub needs.
+        postgres_server.stop(layout)
+        pg_running = False
     java, bindir = _preflight(settings, need_kafka=kafka_pid is None, need_postgres=not pg_running)
     settings, credentials = ensure_credentials(settings, layout)
     if java is not None:
@@ -82,11 +86,11 @@ def _preflight(settings: Settings, *, need_kafka: bool, need_postgres: bool) -> 
 def ensure_credentials(settings: Settings, layout: StackLayout) -> tuple[Settings, StackCredentials]:
     """The stack's passwords from the settings; generated and written to hub.env on the very first `up`."""
     credentials = StackCredentials.from_settings(settings)
-    if credentials is not None and not credentials.kafka_missing():
+    if credentials is not None and not credentials.kafka_missing() and not credentials.readers_missing():
         return settings, credentials
     if credentials is not None:
         # A stack set up before Kafka had principals: add theirs, keep the database passwords.
-        write_env_file(layout.env_file, credentials.with_kafka_passwords())
+        write_env_file(layout.env_file, credentials.with_kafka_passwords().with_reader_passwords())
     elif postgres_server.is_initialised(layout):
         raise StackError(
             f"PostgreSQL data exists in {layout.pg_data} but its passwords are not in {layout.env_file} "
@@ -96,7 +100,7 @@ def ensure_credentials(settings: Settings, layout: StackLayout) -> tuple[Setting
         write_env_file(layout.env_file, StackCredentials.generate())
     reloaded = Settings()
     credentials = StackCredentials.from_settings(reloaded)
-    if credentials is None or credentials.kafka_missing():
+    if credentials is None or credentials.kafka_missing() or credentials.readers_missing():
         raise ConfigurationError(f"the settings did not pick up the credentials written to {layout.env_file}")
     log.info("credentials_written", env_file=str(layout.env_file))
     return reloaded, credentials

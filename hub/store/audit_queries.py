@@ -1,4 +1,4 @@
-"""Reading the audit trail: the decisions about one event or one nominal."""
+"""Reading the audit trail: the decisions about one event or one nominal, and walking its hash chain."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from datetime import datetime
 
 import asyncpg
 
+from hub.domain.audit_chain import ChainedRecord, ChainReport, ChainWalk
 from hub.explain import DecisionRecord
 
 _BY_EVENT = (
@@ -34,3 +35,19 @@ async def holds_for_event(connection: asyncpg.Connection, event_id: str) -> list
 async def decisions_for_nominal(connection: asyncpg.Connection, nominal_id: str) -> list[DecisionRecord]:
     rows = await connection.fetch(_BY_NOMINAL, nominal_id)
     return [DecisionRecord(*r) for r in rows]
+
+
+_CHAIN = (
+    "SELECT chain_seq, id, event_id::text, nominal_id::text, event_type, owner_agency, recipient, partner, outcome,"
+    " rule, actor, decided_at, detail, prev_hash, hash FROM decision ORDER BY chain_seq"
+)
+
+
+async def verify_audit_chain(connection: asyncpg.Connection) -> ChainReport:
+    """Walk the whole audit chain in one consistent snapshot (appenders carry on meanwhile)."""
+    walk = ChainWalk()
+    async with connection.transaction(isolation="repeatable_read", readonly=True):
+        async for row in connection.cursor(_CHAIN, prefetch=5000):
+            if not walk.step(ChainedRecord(*row)):
+                break
+    return walk.report()

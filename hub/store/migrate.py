@@ -37,8 +37,40 @@ def migrations_for(kind: StoreKind) -> list[Migration]:
     return sorted(found, key=lambda m: m.version)
 
 
+async def pending(connection: asyncpg.Connection, kind: StoreKind) -> list[Migration]:
+    """The migrations not yet applied; fails when an applied one was changed since. Needs only SELECT."""
+    applied: dict[int, str] = {}
+    if await connection.fetchval("SELECT to_regclass('schema_migration') IS NOT NULL"):
+        applied = {r[0]: r[1] for r in await connection.fetch("SELECT version, checksum FROM schema_migration")}
+    waiting = []
+    for migration in migrations_for(kind):
+        done = applied.get(migration.version)
+        if done is None:
+            waiting.append(migration)
+        elif done != migration.checksum:
+            raise StoreError(
+                f"{kind} migration {migration.version:04d}_{migration.name} was changed after it was applied;"
+                " add a new migration instead"
+            )
+    return waiting
+
+
 async def migrate(connection: asyncpg.Connection, kind: StoreKind) -> list[str]:
-    """Apply the pending migrations, each in its own transaction; returns the names applied."""
+    """Apply the pending migrations, each in its own transaction; returns the names applied.
+
+    Up to date, this only reads, so a role that owns nothing (the hub's runtime role) may call it."""
+    if not await pending(connection, kind):
+        return []
+    try:
+        return await _apply_pending(connection, kind)
+    except asyncpg.InsufficientPrivilegeError as exc:
+        raise StoreError(
+            f"the {kind} database has pending migrations that {await connection.fetchval('SELECT current_user')!r}"
+            " may not apply: run `hub db migrate` (it migrates as the tables' owner)"
+        ) from exc
+
+
+async def _apply_pending(connection: asyncpg.Connection, kind: StoreKind) -> list[str]:
     await connection.execute(
         "CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, name text NOT NULL,"
         " checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"

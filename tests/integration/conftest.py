@@ -22,6 +22,7 @@ from hub.domain.codes import JURISDICTIONS
 from hub.kafka_auth import adapter_principal, client_security
 from hub.queues import queue_depths
 from hub.settings import Settings
+from hub.store.hub_schema import migrate_hub
 from hub.topics import inbound_topic
 from tests.integration.signing import adapter_headers
 
@@ -67,7 +68,7 @@ def settings(stack: Settings) -> Settings:
 
 @pytest.fixture(scope="session")
 async def migrated_stores(settings: Settings) -> None:
-    await migrated(settings.hub_login(), "hub")
+    await migrate_hub(settings)
     for partner in JURISDICTIONS:
         await migrated(settings.partner_login(partner), "partner")
 

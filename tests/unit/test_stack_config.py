@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import socket
+import ssl
 import stat
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from hub.stack.kafka_config import (
 from hub.stack.ports import WantedPort, ensure_free, port_in_use
 from hub.stack.postgres_roles import scram_sha256_verifier
 from hub.stack.prerequisites import find_program, java_major_version, missing_message
+from hub.stack.tls import StackAuthority
 
 
 def _parse(properties: str) -> dict[str, str]:
@@ -174,12 +176,20 @@ def test_settings_load_the_credentials_written_to_the_stack_folder(
     written = StackCredentials.generate()
     write_env_file(tmp_path / "hub.env", written)
 
+    StackAuthority(tmp_path / "tls").ensure()
+
     settings = Settings()
 
     assert stat.S_IMODE((tmp_path / "hub.env").stat().st_mode) == 0o600
     assert StackCredentials.from_settings(settings) == written
     login = settings.partner_login("SCO")
     assert login.connect_kwargs()["password"] == written.partners["SCO"].get_secret_value()
+    assert login.connect_kwargs()["ssl"].check_hostname
+    assert login.connect_kwargs()["ssl"].verify_mode == ssl.CERT_REQUIRED
+    reader = settings.partner_reader_login("SCO")
+    assert reader.url() == "postgresql://partner_sco_reader@127.0.0.1:15432/partner_sco"
+    assert reader.connect_kwargs()["password"] == written.readers["SCO"].get_secret_value()
+    assert settings.hub_reader_login().url() == "postgresql://hub_reader@127.0.0.1:15432/hub"
     assert login.url() == "postgresql://partner_sco@127.0.0.1:15432/partner_sco"
     assert written.partners["SCO"].get_secret_value() not in repr(login)
 
