@@ -62,9 +62,8 @@ async def wait_until_drained(settings: Settings) -> float:
 async def store_summary(settings: Settings, event_ids: list[str]) -> str:
     """What each partner store received of these events, by kind, and what waits for an owner's decision."""
     kinds = {
-        "movement": MOVEMENT_EVENTS,
+        "movement": MOVEMENT_EVENTS + MINUTES_EVENTS,
         "custody": CUSTODY_EVENTS,
-        "minutes": MINUTES_EVENTS,
         "intelligence": INTELLIGENCE_EVENTS,
     }
     lines = [f"{'store':<6}{'deliveries':>11}" + "".join(f"{k:>14}" for k in kinds)]
