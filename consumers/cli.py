@@ -41,6 +41,9 @@ def register(subcommands: Subcommands[argparse.ArgumentParser]) -> None:
     subcommands.add_parser("queues", help="messages waiting for the router and each partner writer").set_defaults(
         handler=_queues
     )
+    subcommands.add_parser(
+        "metrics", help="queue depth, held and overdue items, dead letters (Prometheus text)"
+    ).set_defaults(handler=_metrics)
     subcommands.add_parser("demo", help="the hub end to end on the sample files of all six jurisdictions").set_defaults(
         handler=_demo
     )
@@ -101,6 +104,13 @@ def _migrate(_: argparse.Namespace) -> int:
 def _queues(_: argparse.Namespace) -> int:
     for depth in asyncio.run(queue_depths(Settings())):
         print(f"{depth.consumer:<12} {'store unreachable' if depth.waiting is None else depth.waiting}")
+    return 0
+
+
+def _metrics(_: argparse.Namespace) -> int:
+    from hub.metrics import gather, render
+
+    print(render(asyncio.run(gather(Settings()))), end="")
     return 0
 
 
