@@ -29,7 +29,10 @@ def register(subcommands: Subcommands[argparse.ArgumentParser]) -> None:
     actions.add_parser("reset", help="stop both servers and delete their data (cached jars stay)").set_defaults(
         handler=_reset
     )
-    actions.add_parser("credentials", help="write the generated passwords to <stack_dir>/hub.env only").set_defaults(
+    actions.add_parser(
+        "provision", help="for servers you run yourself (Docker compose): topics, ACLs, roles, databases, keys"
+    ).set_defaults(handler=_provision)
+    actions.add_parser("credentials", help="passwords and TLS material for servers you run yourself").set_defaults(
         handler=_credentials
     )
     topics = subcommands.add_parser("topics", help="the hub's Kafka topics")
@@ -80,7 +83,16 @@ def _reset(_: argparse.Namespace) -> int:
 
 
 def _credentials(_: argparse.Namespace) -> int:
-    print(f"credentials are in {service.credentials_file(Settings())} (mode 0600; never commit it)")
+    print(
+        f"credentials are in {service.credentials_file(Settings())} (mode 0600; never commit it);"
+        " TLS material is beside it in tls/ and kafka/keystore.pem"
+    )
+    return 0
+
+
+def _provision(_: argparse.Namespace) -> int:
+    created = service.provision(Settings())
+    print(f"provisioned: {', '.join(created)}" if created else "everything was already in place")
     return 0
 
 

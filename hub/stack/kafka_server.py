@@ -85,13 +85,19 @@ def start(settings: Settings, layout: StackLayout, java: Path) -> int:
     return pid
 
 
-def _broker_security(settings: Settings, layout: StackLayout) -> BrokerSecurity:
-    """The broker's certificate (issued once by the stack's CA) as a PEM key store, and its own login."""
+def write_broker_keystore(settings: Settings, layout: StackLayout) -> StackAuthority:
+    """The broker's certificate (issued once by the stack's CA) with its key and the CA, as a PEM key store."""
     authority = StackAuthority(tls_folder(layout))
     issued = authority.issue("kafka", hosts=TLS_HOSTS)
     chain = issued.key.read_text(encoding="ascii") + issued.certificate.read_text(encoding="ascii")
     chain += authority.ca_certificate.read_text(encoding="ascii")
     _write_private(keystore_file(layout), chain)
+    return authority
+
+
+def _broker_security(settings: Settings, layout: StackLayout) -> BrokerSecurity:
+    """The broker's PEM key store and its own login."""
+    authority = write_broker_keystore(settings, layout)
     return BrokerSecurity(
         keystore=keystore_file(layout),
         truststore=authority.ca_certificate,

@@ -20,6 +20,7 @@ from hub.stack.layout import StackLayout
 from hub.stack.ports import WantedPort, ensure_free
 from hub.stack.postgres_roles import ensure_roles_and_databases
 from hub.stack.prerequisites import find_java, find_pg_bindir
+from hub.stack.tls import StackAuthority
 
 log = get_logger("hub.stack")
 
@@ -107,12 +108,23 @@ def ensure_credentials(settings: Settings, layout: StackLayout) -> tuple[Setting
 
 
 def credentials_file(settings: Settings) -> Path:
-    """Make sure `hub.env` exists (for the Docker compose file) without starting anything; return its path."""
+    """For servers run elsewhere (the Docker compose file): `hub.env` and the TLS material the servers need —
+    the CA, the broker's PEM key store, PostgreSQL's certificate — without starting anything; return the path."""
     layout = StackLayout.of(settings)
     _check_env_file_location(layout)
     private_dir(layout.root, postgres_account())
-    ensure_credentials(settings, layout)
+    settings, _ = ensure_credentials(settings, layout)
+    kafka_server.write_broker_keystore(settings, layout)
+    StackAuthority(layout.tls).issue(postgres_server.SERVER_CERTIFICATE, hosts=postgres_server.server_hosts(settings))
     return layout.env_file
+
+
+def provision(settings: Settings) -> list[str]:
+    """For servers run elsewhere, once they are up: topics, ACLs, roles, databases and signing keys, exactly as
+    `hub stack up` makes them."""
+    layout = StackLayout.of(settings)
+    settings, credentials = ensure_credentials(settings, layout)
+    return asyncio.run(_provision(settings, layout, None, credentials))
 
 
 def _start_postgres(bindir: Path, settings: Settings, layout: StackLayout, account: ServerAccount,
@@ -122,10 +134,11 @@ def _start_postgres(bindir: Path, settings: Settings, layout: StackLayout, accou
     postgres_server.start(bindir, settings, layout, account)
 
 
-async def _provision(settings: Settings, layout: StackLayout, kafka_pid: int,
+async def _provision(settings: Settings, layout: StackLayout, kafka_pid: int | None,
                      credentials: StackCredentials) -> list[str]:  # fmt: skip
     async def kafka_side() -> list[str]:
-        await kafka_server.wait_until_ready(settings, layout, kafka_pid)
+        if kafka_pid is not None:
+            await kafka_server.wait_until_ready(settings, layout, kafka_pid)
         created = [f"topic {name}" for name in await ensure_topics(settings)]
         await ensure_acls(settings)
         return created
