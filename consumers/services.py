@@ -67,7 +67,7 @@ async def run_router(settings: Settings) -> None:
     await start(producer)
     relay = OutboxRelay(_connector(login), producer)
     consumer = new_consumer(settings, GROUP_ID, ROUTER)
-    router = Router(agreements, relay)
+    router = Router(agreements, relay, working_days=settings.hold_response_working_days)
     loop = BatchLoop(name=GROUP_ID, consumer=consumer, connect=_connector(login), handler=router)
     stop_on_signals([loop])
     refreshing = asyncio.create_task(AgreementsRefresh(_connector(login), router, load_id).run(loop.stopping))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypedDict
 
-from pydantic import SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     DotEnvSettingsSource,
@@ -113,6 +113,7 @@ class Settings(BaseSettings):
 
     stack_dir: Path = Path(".stack")
     kafka_bootstrap: str = "127.0.0.1:19092"
+    hold_response_working_days: int = Field(default=5, ge=1, le=30)
     kafka_controller_port: int = 19093
     pg_host: str = "127.0.0.1"
     pg_port: int = 15432
