@@ -75,7 +75,7 @@ class Router:
         return self._publish
 
     async def _publish(self) -> None:
-        await self._relay.drain()
+        self._relay.kick()
 
     def _decode_all(self, records: Sequence[Any], registry: KeyRegistry, effects: Effects) -> list[Inbound]:
         """Verify, decode and check each record; what cannot be routed goes to the DLQ and the partition moves on."""
