@@ -57,8 +57,10 @@ class BatchLoop:
         connect: Callable[[], Awaitable[asyncpg.Connection]],
         handler: BatchHandler,
         max_records: int = 500,
+        when_idle: Callable[[], None] | None = None,
     ) -> None:
         self.name = name
+        self._when_idle = when_idle
         self.consumer = consumer
         self._connect = connect
         self._handler = handler
@@ -92,6 +94,8 @@ class BatchLoop:
             records = [r for tp, rs in batch.items() if (tp.topic, tp.partition) in self.positions for r in rs]
             if records:
                 await self._commit_batch(records)
+            elif self._when_idle is not None:
+                self._when_idle()
 
     async def _commit_batch(self, records: list[Any]) -> None:
         moves = self._moves(records)

@@ -68,7 +68,8 @@ async def run_router(settings: Settings) -> None:
     relay = OutboxRelay(_connector(login), producer)
     consumer = new_consumer(settings, GROUP_ID, ROUTER)
     router = Router(agreements, relay, working_days=settings.hold_response_working_days)
-    loop = BatchLoop(name=GROUP_ID, consumer=consumer, connect=_connector(login), handler=router)
+    # When no event arrives the relay still drains what others queued (an owner's decision from `hub held decide`).
+    loop = BatchLoop(name=GROUP_ID, consumer=consumer, connect=_connector(login), handler=router, when_idle=relay.kick)
     stop_on_signals([loop])
     refreshing = asyncio.create_task(AgreementsRefresh(_connector(login), router, load_id).run(loop.stopping))
     try:

@@ -11,12 +11,9 @@ from typing import TYPE_CHECKING
 
 import asyncpg
 
-from consumers.kafka_io import new_producer, start
-from consumers.outbox_relay import OutboxRelay
 from hub.domain.audit_chain import ChainReport
 from hub.domain.codes import AGENCIES, JURISDICTIONS
 from hub.explain import explain, trail
-from hub.kafka_auth import ROUTER
 from hub.settings import Settings
 from hub.store import audit_queries, held_queue
 from hub.store.connect import connect
@@ -25,8 +22,8 @@ if TYPE_CHECKING:
     from hub.cli import Subcommands
 
 DECIDED = {
-    "GRANTED": (0, "granted: the delivery is released and the requester told"),
-    "REFUSED": (0, "refused: the delivery is dropped and the requester told"),
+    "GRANTED": (0, "granted: the router releases the delivery and tells the requester"),
+    "REFUSED": (0, "refused: the delivery is dropped; the router tells the requester"),
     "NOT_FOUND": (1, "no such hold"),
     "ALREADY_DECIDED": (1, "this hold was already decided; nothing changed"),
     "NOT_THE_OWNER": (1, "only the owning agency may decide; the attempt is recorded in the audit trail"),
@@ -113,8 +110,6 @@ def _held_decide(args: argparse.Namespace) -> int:
                 reason=args.reason,
                 now=datetime.now(UTC),
             )
-            if outcome in ("GRANTED", "REFUSED"):
-                await _publish_outbox(settings, connection)
             return outcome
         finally:
             await connection.close()
@@ -122,21 +117,6 @@ def _held_decide(args: argparse.Namespace) -> int:
     code, text = DECIDED[asyncio.run(run())]
     print(text)
     return code
-
-
-async def _publish_outbox(settings: Settings, connection: asyncpg.Connection) -> None:
-    """Publish the release now; if Kafka is away, the router's relay publishes it later from the outbox.
-
-    The outbox holds the router's own messages (deliveries, held notices), so they go out as `router`: the
-    only principal allowed to write `hub.deliver.*` (hub/stack/kafka_acls.py)."""
-    producer = new_producer(settings, ROUTER)
-    await start(producer)
-    relay = OutboxRelay(lambda: _with_hub(settings), producer)
-    try:
-        await relay.drain()
-    finally:
-        await relay.close()
-        await producer.stop()
 
 
 def _explain(args: argparse.Namespace) -> int:
