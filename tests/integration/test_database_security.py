@@ -258,3 +258,24 @@ async def test_sql_metacharacters_and_odd_unicode_are_delivered_verbatim_and_har
     for partner in ("SCO", "EAW"):
         tables = await query(settings.partner_reader_login(partner), "SELECT to_regclass('nominal') IS NOT NULL")
         assert tables[0][0]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "DELETE FROM processed_event",
+        "UPDATE agreement_version SET valid_to = NULL",
+        "DELETE FROM signing_key",
+        "DELETE FROM held_item",
+        "UPDATE nominal_identifier SET nominal_id = gen_random_uuid()",
+    ],
+)
+async def test_the_hub_role_cannot_rewrite_what_the_hub_only_appends(
+    statement: str, settings: Settings, migrated_stores: None
+) -> None:
+    connection = await asyncpg.connect(**settings.hub_login().connect_kwargs())
+    try:
+        with pytest.raises(asyncpg.InsufficientPrivilegeError, match="permission denied for table"):
+            await connection.execute(statement)
+    finally:
+        await connection.close()
