@@ -34,7 +34,7 @@ def parse_notification(data: bytes) -> ParsedRecord:
         key = _key(body)
         result = movement_event(key, _inner_event(body), _attribute_event_type(body))
     except RecordRejected as exc:
-        result = exc.with_traceback(None)
+        result = exc
     return ParsedRecord(SINGLE_MESSAGE, key, KEY_FIELD, result)
 
 

@@ -85,7 +85,7 @@ def parse_record(values: list[str]) -> tuple[str | None, CanonicalEvent | Record
         payload = build(row, context)
         owner = row.agency("intel_owner") if event_type in OWNER_NAMED else source_agency
     except RecordRejected as exc:
-        return key, exc.with_traceback(None)  # a kept traceback would keep every frame of the record alive
+        return key, exc  # ParsedRecord drops its traceback
     event = new_event(
         key=key,
         event_type=event_type,
